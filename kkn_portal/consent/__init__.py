@@ -1,0 +1,1 @@
+"""Cookie consent: registry, middleware, banner and /cookies/ (see issue 6)."""

@@ -1,0 +1,54 @@
+"""Models shared by news and events: contact people and KKN branches."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Branch(models.Model):
+    """One of the branches that make up the cultural and creative industries.
+
+    The list is fixed by the KKN definition and created by a data migration;
+    editors tag articles and events with it, visitors filter by its slug.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("branch")
+        verbose_name_plural = _("branches")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:index") + f"?bransch={self.slug}"
+
+
+class Contact(models.Model):
+    """A person the public may contact about an article or an event."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation}" if self.organisation else self.name
+
+    @property
+    def phone_uri(self):
+        """The phone number as a ``tel:`` URI (digits and a leading +46)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        if digits.startswith("0"):
+            digits = "+46" + digits[1:]
+        return f"tel:{digits}" if digits else ""
