@@ -1,0 +1,20 @@
+"""Sitemap entries for published articles (merged by kkn_portal.sitemaps)."""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Article
+
+
+class ArticleSitemap(Sitemap):
+    """Every published article, with its last change as ``lastmod``."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Article.objects.published()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {"news": ArticleSitemap}

@@ -1,0 +1,58 @@
+"""Template tags of the news app: the start-page list and structured data."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from news.models import Article
+
+register = template.Library()
+
+LATEST_COUNT = 3
+
+# The same escapes as Django's json_script: inside <script> the JSON must not
+# be able to close the element or open a comment, whatever an editor typed.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+PUBLISHER = {"@type": "GovernmentOrganization", "name": "Region Norrbotten"}
+
+
+@register.inclusion_tag("news/includes/latest.html")
+def latest_news(count=LATEST_COUNT):
+    """The newest published articles, for the start page."""
+    return {"articles": Article.objects.published()[:count]}
+
+
+def script_json(data):
+    """Serialise ``data`` for a ``<script type="application/ld+json">`` element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    """schema.org ``NewsArticle`` data for ``article``, escaped for a script tag."""
+    request = context["request"]
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],  # search engines cut headlines at 110
+        "description": article.lead,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "sv",
+        "datePublished": timezone.localtime(article.published_at).isoformat(),
+        "dateModified": timezone.localtime(article.updated_at).isoformat(),
+        "author": PUBLISHER,
+        "publisher": {**PUBLISHER, "url": request.build_absolute_uri("/")},
+    }
+    if article.image:
+        data["image"] = request.build_absolute_uri(article.image.url)
+    branches = [branch.name for branch in article.branches.all()]
+    if branches:
+        data["keywords"] = branches
+    return script_json(data)

@@ -1,0 +1,61 @@
+"""Public news pages: the list, an article, and editors' previews."""
+
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+
+from kkn_portal.models import Branch
+
+from .forms import BranchFilterForm
+from .models import Article
+
+PREVIEW_PERMISSION = "news.change_article"
+
+
+class ArticleListView(ListView):
+    """Published articles, newest first, ten a page, filterable by branch."""
+
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.branches = list(Branch.objects.all())
+        self.filter_form = BranchFilterForm(self.request.GET, branches=self.branches)
+        self.branch = self.filter_form.selected_branch()
+        articles = Article.objects.published().with_branches()
+        if self.branch:
+            articles = articles.filter(branches=self.branch)
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            branches=self.branches,
+            branch=self.branch,
+            unknown_branch=bool(self.request.GET.get("bransch")) and self.branch is None,
+            **kwargs,
+        )
+
+
+class ArticleDetailView(DetailView):
+    """One article; editors may also open drafts and scheduled ones as a preview."""
+
+    def get_queryset(self):
+        articles = Article.objects.with_details()
+        if self.request.user.has_perm(PREVIEW_PERMISSION):
+            return articles
+        return articles.published()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_live():
+            # A preview must not be cached or indexed anywhere.
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        return super().get_context_data(
+            is_preview=not article.is_live(),
+            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            image_url=self.request.build_absolute_uri(article.image.url) if article.image else "",
+            **kwargs,
+        )
