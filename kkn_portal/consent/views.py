@@ -1,0 +1,179 @@
+"""The cookie page and the three consent views (accept all, only necessary, save).
+
+CSRF: the consent forms sit in the banner on every page. ``{% csrf_token %}``
+there would set the CSRF cookie on every first visit, and PTS wants the start
+page and most pages cookie-free (RULES R1.4, C1.1). So these views are
+``csrf_exempt`` and instead require the request to come from this site: the
+``Origin`` header (or, if a browser sends none, the ``Referer``) must be this
+site's origin, and ``Sec-Fetch-Site``, when sent, must be ``same-origin``.
+For HTTPS this is the check Django's CSRF middleware itself relies on first;
+a forged cross-site POST could otherwise plant consent the visitor never
+gave, which would make the consent invalid. A request with neither header is
+refused: the visitor can still use every page, only not record a choice.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import is_same_domain, url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import TemplateView, View
+
+from kkn_portal.views import csrf_failure
+
+from . import registry, state
+from .forms import CategoryForm, NextForm
+from .models import ConsentRecord
+
+# A local path: one leading slash, no scheme-relative "//" or "/\", no
+# whitespace or control characters (browsers strip some and then follow them).
+_LOCAL_PATH = re.compile(r"\A/(?![/\\])[^\s\\\x00-\x1f\x7f]*\Z")
+MAX_NEXT_LENGTH = 2000
+
+
+def _origin_of(url):
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def _trusted(origin, request):
+    """Whether ``origin`` is this site or one of CSRF_TRUSTED_ORIGINS (as Django checks it)."""
+    if origin is None:
+        return False
+    if origin == f"{request.scheme}://{request.get_host()}":
+        return True
+    scheme, _sep, netloc = origin.partition("://")
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        trusted_scheme, _sep, trusted_netloc = trusted.partition("://")
+        if trusted_scheme == scheme and (
+            trusted_netloc == netloc
+            or (trusted_netloc.startswith("*") and is_same_domain(netloc, trusted_netloc[1:]))
+        ):
+            return True
+    return False
+
+
+def is_same_origin(request):
+    """Whether a POST demonstrably comes from a page of this site."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
+        return False
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return _trusted(origin, request)
+    return _trusted(_origin_of(request.headers.get("Referer", "")), request)
+
+
+def safe_next(request, value):
+    """``value`` if it is a path on this site, otherwise the start page."""
+    if (
+        value
+        and len(value) <= MAX_NEXT_LENGTH
+        and _LOCAL_PATH.match(value)
+        and url_has_allowed_host_and_scheme(
+            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return value
+    return "/"
+
+
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
+class ConsentView(View):
+    """Record a choice, store it in the consent cookie and go back to the page.
+
+    Without JavaScript the answer is a 303 redirect to ``next``; the banner's
+    script sends ``X-Consent-Fetch: 1`` and gets 204. The new choice is put
+    on ``request.consent``, so the middleware deletes optional cookies the
+    visitor no longer accepts (``Max-Age=0``) on this very response.
+    """
+
+    http_method_names = ["post"]
+    form_class = NextForm
+
+    def accepted(self, form):
+        """The optional category keys this choice accepts."""
+        raise NotImplementedError
+
+    def get_form(self):
+        return self.form_class(self.request.POST)
+
+    def post(self, request):
+        if not is_same_origin(request):
+            return csrf_failure(request)
+        form = self.get_form()
+        if not form.is_valid():
+            return render(request, "400.html", status=400)
+        consent = state.Consent.new(self.accepted(form))
+        ConsentRecord.objects.create(
+            consent_id=consent.consent_id,
+            policy_version=consent.version,
+            categories=sorted(consent.categories),
+        )
+        if request.headers.get("X-Consent-Fetch") == "1":
+            response = HttpResponse(status=204)
+        else:
+            response = HttpResponseRedirect(
+                safe_next(request, form.cleaned_data["next"]), status=303
+            )
+        state.set_cookie(request, response, consent)
+        request.consent = consent
+        return response
+
+
+class AcceptAllView(ConsentView):
+    """ "Godkänn alla": every optional category."""
+
+    def accepted(self, form):
+        return registry.OPTIONAL_KEYS
+
+
+class RejectAllView(ConsentView):
+    """ "Endast nödvändiga": no optional category (stored, so the banner goes away)."""
+
+    def accepted(self, form):
+        return ()
+
+
+class SaveView(ConsentView):
+    """The category form on /cookies/: exactly the ticked categories."""
+
+    form_class = CategoryForm
+
+    def accepted(self, form):
+        return form.accepted()
+
+
+class CookiesView(TemplateView):
+    """/cookies/: what cookies are, every cookie in use, the choice and how to change it."""
+
+    template_name = "consent/cookies.html"
+
+    def get_context_data(self, **kwargs):
+        consent = getattr(self.request, "consent", state.NO_CHOICE)
+        in_use = registry.cookies_in_use()
+        return super().get_context_data(
+            sections=[
+                (category, [entry for entry in in_use if entry.category == category.key])
+                for category in registry.CATEGORIES
+            ],
+            has_prefix=any(entry.prefix for entry in in_use),
+            external_in_use=any(entry.third_party for entry in in_use),
+            necessary=registry.get_category(registry.NECESSARY),
+            form=CategoryForm(consent=consent, initial={"next": self.saved_url()}),
+            saved=consent.has_chosen and "sparat" in self.request.GET,
+            **kwargs,
+        )
+
+    @staticmethod
+    def saved_url():
+        """Where the settings form returns to: this page, saying the choice was saved."""
+        return reverse("consent:cookies") + "?sparat=1#ditt-val"
