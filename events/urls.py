@@ -1,10 +1,17 @@
-"""URLs of the events app."""
+"""URLs of the events app, mounted at /evenemang/."""
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "events"
 
+# Fixed paths come before the slug patterns, so no event can shadow them
+# (an event with the slug "tidigare" or "kalender" would otherwise win).
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="kkn_portal/home.html"), name="index"),
+    path("", views.EventListView.as_view(), name="index"),
+    path("tidigare/", views.PastEventListView.as_view(), name="past"),
+    path("kalender.ics", views.CalendarFeedView.as_view(), name="calendar"),
+    path("<slug:slug>.ics", views.EventIcsView.as_view(), name="ics"),
+    path("<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
 ]

@@ -1,10 +1,11 @@
-"""URLs of the site search."""
+"""URLs of the site search, mounted at /sok/."""
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from .views import SearchView
 
 app_name = "search"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="search/results.html"), name="index"),
+    path("", SearchView.as_view(), name="index"),
 ]

@@ -1,0 +1,56 @@
+"""Forms of the events app: the kind and month filters on the event lists."""
+
+import datetime
+
+from django import forms
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
+
+from .models import Event
+
+# Months outside these years cannot hold a real event; refusing them keeps
+# ``?manad=9999-12`` from overflowing date arithmetic.
+YEARS = range(2000, 2100)
+
+
+class EventFilterForm(forms.Form):
+    """``?typ=konferens`` and ``?manad=2017-05``, both optional.
+
+    The values are checked against fixed choices and a strict pattern, so a
+    visitor's raw text never reaches SQL.
+    """
+
+    typ = forms.ChoiceField(
+        label=_("Kind of event"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no such kind of event.")},
+    )
+    manad = forms.RegexField(
+        label=_("Month"),
+        regex=r"^\d{4}-\d{2}$",
+        required=False,
+        max_length=7,
+        error_messages={"invalid": _("Choose a month such as 2017-05.")},
+    )
+
+    def __init__(self, data=None, *, months=(), **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["typ"].choices = [("", _("All kinds"))] + list(Event.Kind.choices)
+        self.month_choices = [(f"{m:%Y-%m}", date_format(m, "F Y")) for m in months]
+
+    def clean_manad(self):
+        value = self.cleaned_data["manad"]
+        if not value:
+            return None
+        year, month = (int(part) for part in value.split("-"))
+        if year not in YEARS or not 1 <= month <= 12:
+            raise forms.ValidationError(_("There is no such month."), code="invalid")
+        return datetime.date(year, month, 1)
+
+    def filters(self):
+        """``(kind, month)`` to filter by; empty where the value is missing or bad."""
+        if not self.is_bound:
+            return "", None
+        self.is_valid()
+        data = self.cleaned_data
+        return data.get("typ") or "", data.get("manad")

@@ -1,0 +1,87 @@
+"""Queries over events: the one definition of public, upcoming and past."""
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Prefetch
+from django.utils import timezone
+
+
+def month_bounds(year, month):
+    """Return the aware start of ``year-month`` and of the month after, in local time."""
+    start = datetime.datetime(year, month, 1)
+    following = datetime.datetime(year + month // 12, month % 12 + 1, 1)
+    tz = timezone.get_current_timezone()
+    return timezone.make_aware(start, tz), timezone.make_aware(following, tz)
+
+
+class EventQuerySet(models.QuerySet):
+    """Chainable filters: ``Event.objects.published().upcoming()``."""
+
+    def published(self):
+        """Events the public may see: published, and their publication time has come."""
+        return self.filter(published=True, published_at__lte=timezone.now())
+
+    def upcoming(self):
+        """Ongoing and future events (not yet ended), soonest first.
+
+        An event that started yesterday and ends tomorrow is upcoming; one
+        that ended a second ago is past. The boundary is the end time itself:
+        an event is upcoming up to and including the instant it ends.
+        """
+        return self.filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    def past(self):
+        """Events that have ended, the most recent first."""
+        return self.filter(end__lt=timezone.now()).order_by("-start", "-pk")
+
+    def of_kind(self, kind):
+        """Events of one kind (a ``Event.Kind`` value); all when ``kind`` is empty."""
+        return self.filter(kind=kind) if kind else self
+
+    def in_month(self, year, month):
+        """Events that take place (at least partly) in a calendar month, local time."""
+        first, following = month_bounds(year, month)
+        return self.filter(start__lt=following, end__gte=first)
+
+    def for_listing(self):
+        """What list pages and cards show: the venue, in the same query."""
+        return self.select_related("venue")
+
+    def for_detail(self):
+        """Everything an event page shows, in a constant number of queries.
+
+        Related articles are limited to published ones here, so a template
+        can never show a draft by accident.
+        """
+        from news.models import Article
+
+        return self.select_related("venue").prefetch_related(
+            "programme",
+            "organisers",
+            "contacts",
+            "branches",
+            Prefetch(
+                "related_articles",
+                queryset=Article.objects.published().order_by("-published_at"),
+                to_attr="published_articles",
+            ),
+        )
+
+    def touch(self, **values):
+        """Update rows and bump their iCalendar SEQUENCE, as ``Event.save()`` does."""
+        return self.update(sequence=F("sequence") + 1, updated_at=timezone.now(), **values)
+
+    def publish(self):
+        """Publish the events; each goes live at its publication time."""
+        return self.touch(published=True)
+
+    def unpublish(self):
+        """Hide the events from the public."""
+        return self.touch(published=False)
+
+    def cancel(self):
+        """Mark the events as cancelled (they stay visible, with a banner)."""
+        from events.models import Event
+
+        return self.touch(status=Event.Status.CANCELLED)

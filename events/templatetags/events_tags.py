@@ -1,0 +1,37 @@
+"""Template tags of the events app: the start-page list, times, structured data."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+from events.formatting import format_time_range
+from events.models import Event
+
+register = template.Library()
+
+UPCOMING_COUNT = 3
+
+# As Django's json_script: the JSON cannot close the <script> element or
+# open a comment, whatever an editor typed.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("events/includes/upcoming.html")
+def upcoming_events(count=UPCOMING_COUNT):
+    """The next published events (ongoing ones included), for the start page."""
+    return {"events": Event.objects.published().upcoming().for_listing()[:count]}
+
+
+@register.filter
+def time_range(item):
+    """A programme item's times: "09.00–10.30" (or "09.00" without an end)."""
+    return format_time_range(item.start, item.end)
+
+
+@register.filter
+def ld_json(data):
+    """Serialise ``data`` for a ``<script type="application/ld+json">`` element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above

@@ -1,0 +1,231 @@
+"""The site search over published news and events, one backend per database.
+
+Both backends return the same thing: a ranked, sliceable list of hits (a
+UNION query over articles and events, so the database pages it) and a way
+to turn one page of hits into results with highlighted excerpts. The view
+only paginates.
+
+PostgreSQL: full-text search with the ``swedish`` configuration, weighted
+title (A) > lead (B) > body or description (C), ranked with ``ts_rank`` and
+excerpted with ``ts_headline``; GIN expression indexes (migration
+``events/0002_search_indexes``) serve exactly the vectors built here.
+SQLite: a case-insensitive ``LIKE`` per word over the same fields.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchRank,
+    SearchVector,
+)
+from django.contrib.postgres.search import (
+    SearchQuery as PgSearchQuery,
+)
+from django.db import connection
+from django.db.models import F, FloatField, Q, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+from news.models import Article
+
+from .excerpts import EXCERPT_WORDS, START_SEL, STOP_SEL, excerpt_html, headline_html, plain_text
+
+CONFIG = "swedish"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One searchable model: which fields play title, lead and body, and its date."""
+
+    key: str
+    label: str
+    model: type
+    body_field: str
+    date_field: str
+
+    def published(self):
+        return self.model.objects.published()
+
+
+SOURCES = (
+    Source("news", _("News"), Article, "body", "published_at"),
+    Source("event", _("Event"), Event, "description", "start"),
+)
+
+
+@dataclass
+class SearchResult:
+    """One hit as the result template shows it."""
+
+    kind: str
+    label: str
+    title: str
+    url: str
+    date: datetime
+    excerpt: str
+    obj: object
+
+
+def search_vector(body_field):
+    """The weighted document vector; the GIN indexes are built on this same expression."""
+    return (
+        SearchVector("title", weight="A", config=CONFIG)
+        + SearchVector("lead", weight="B", config=CONFIG)
+        + SearchVector(body_field, weight="C", config=CONFIG)
+    )
+
+
+class BaseBackend:
+    """Shared UNION and page-resolution logic; subclasses decide how to match."""
+
+    def matching(self, source, query):
+        """Published rows of ``source`` that match, annotated with ``rank``."""
+        raise NotImplementedError
+
+    def hits(self, query):
+        """All matches as ``(kind, pk, rank, date)`` rows, best first, sliceable."""
+        parts = [
+            self.matching(source, query)
+            .annotate(result_type=Value(source.key), sort_date=F(source.date_field))
+            .values_list("result_type", "pk", "rank", "sort_date")
+            .order_by()
+            for source in SOURCES
+        ]
+        first, *rest = parts
+        return first.union(*rest, all=True).order_by("-rank", "-sort_date", "result_type", "pk")
+
+    def results(self, hits, query):
+        """Turn one page of hits into ``SearchResult`` objects, in the same order."""
+        wanted = {
+            source.key: [hit[1] for hit in hits if hit[0] == source.key] for source in SOURCES
+        }
+        found = {}
+        for source in SOURCES:
+            if wanted[source.key]:
+                rows = self.with_excerpts(
+                    source, source.published().filter(pk__in=wanted[source.key]), query
+                )
+                found.update({(source.key, row.pk): (source, row) for row in rows})
+        results = []
+        for kind, pk, _rank, date in hits:
+            if (kind, pk) in found:
+                source, row = found[(kind, pk)]
+                results.append(
+                    SearchResult(
+                        kind=kind,
+                        label=source.label,
+                        title=row.title,
+                        url=row.get_absolute_url(),
+                        date=date,
+                        excerpt=self.excerpt(row, source, query),
+                        obj=row,
+                    )
+                )
+        return results
+
+    def with_excerpts(self, source, queryset, query):
+        return queryset
+
+    def excerpt(self, row, source, query):
+        raise NotImplementedError
+
+
+class PostgresBackend(BaseBackend):
+    """Swedish full-text search, tolerant of inflection.
+
+    The Swedish Snowball stemmer is not idempotent ("konferensen" ->
+    "konferens" -> "konfer"), so a document saying "konferens" is indexed as
+    ``konfer`` while the query "konferensen" stems to ``konferens``. Each
+    query word therefore matches its stem as a prefix OR its stem stemmed
+    once more; together that finds the forms of a word in both directions.
+    """
+
+    def tsquery(self, query):
+        """Build a ``to_tsquery`` expression from the words' stems (one small SQL query)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT s[1], (ts_lexize(%s, s[1]))[1] FROM ("
+                "  SELECT ts_lexize(%s, w) AS s FROM unnest(%s::text[]) WITH ORDINALITY AS t(w, n)"
+                "  ORDER BY n) stems WHERE s[1] IS NOT NULL",
+                [f"{CONFIG}_stem", f"{CONFIG}_stem", query.words],
+            )
+            stems = cursor.fetchall()
+        # Stems come from \w+ words, so they hold no tsquery operators; quote anyway.
+        terms = []
+        for stem, restem in stems:
+            alternatives = [f"{quote_lexeme(stem)}:*"]
+            if restem and restem != stem:
+                alternatives.append(quote_lexeme(restem))
+            terms.append("(" + " | ".join(alternatives) + ")")
+        # "simple" keeps the stems as they are (the "swedish" parser would stem them again).
+        return (
+            PgSearchQuery(" & ".join(terms), search_type="raw", config="simple") if terms else None
+        )
+
+    def hits(self, query):
+        self._tsquery = self.tsquery(query)
+        if self._tsquery is None:
+            # Only stop words ("och", "att"): nothing to look for.
+            return Article.objects.none().values_list("pk")
+        return super().hits(query)
+
+    def matching(self, source, query):
+        vector = search_vector(source.body_field)
+        return (
+            source.published()
+            .annotate(document=vector)
+            .filter(document=self._tsquery)
+            .annotate(rank=SearchRank(vector, self._tsquery))
+        )
+
+    def with_excerpts(self, source, queryset, query):
+        text = Concat("lead", Value(" "), source.body_field, output_field=TextField())
+        return queryset.annotate(
+            headline=SearchHeadline(
+                text,
+                self._tsquery,
+                config=CONFIG,
+                start_sel=START_SEL,
+                stop_sel=STOP_SEL,
+                max_words=EXCERPT_WORDS,
+                min_words=15,
+            )
+        )
+
+    def excerpt(self, row, source, query):
+        return headline_html(row.headline)
+
+
+class SimpleBackend(BaseBackend):
+    """Case-insensitive substring match, for SQLite and other databases.
+
+    Every word must occur in the title, lead or body; Django escapes ``%``,
+    ``_`` and ``\\`` in ``icontains``. SQLite folds case for ASCII only.
+    """
+
+    def matching(self, source, query):
+        condition = Q()
+        for word in query.words:
+            condition &= (
+                Q(title__icontains=word)
+                | Q(lead__icontains=word)
+                | Q(**{f"{source.body_field}__icontains": word})
+            )
+        return source.published().filter(condition).annotate(rank=Value(0.0, FloatField()))
+
+    def excerpt(self, row, source, query):
+        return excerpt_html(plain_text(row.lead, getattr(row, source.body_field)), query.words)
+
+
+def quote_lexeme(lexeme):
+    """Quote a lexeme for tsquery input syntax."""
+    escaped = lexeme.replace("\\", "\\\\").replace("'", "''")
+    return f"'{escaped}'"
+
+
+def get_backend():
+    """The backend for the default database."""
+    return PostgresBackend() if connection.vendor == "postgresql" else SimpleBackend()

@@ -1,0 +1,146 @@
+"""The search page on both databases: visibility, nasty input, pagination, queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.events.factories import make_article, make_event
+
+pytestmark = pytest.mark.django_db
+
+NASTY = [
+    "'",
+    "%",
+    "\\",
+    "_",
+    "<script>alert(1)</script>",
+    "x" * 10_000,
+    "\x00",
+    "konferens\x00",
+    "konferens' OR 1=1 --",
+    "!(&|:*) <-> 'a':*",
+    '"oavslutat citat',
+    "ü" * 300,
+    "och att det",
+]
+
+
+def _search(client, q, **params):
+    return client.get(reverse("search:index"), {"q": q, **params})
+
+
+def _titles(response):
+    return [result.title for result in response.context["results"] or []]
+
+
+def test_empty_query_shows_a_hint(client):
+    """No query: the search box and a hint, no results list."""
+    response = client.get(reverse("search:index"))
+    assert response.status_code == 200
+    assert response.context["results"] is None
+    assert "Skriv ett eller flera ord" in response.content.decode()
+
+
+@pytest.mark.parametrize("q", NASTY)
+def test_nasty_queries_give_a_normal_page(client, q):
+    """Quotes, wildcards, backslashes, markup, 10 000 characters, NUL: a 200, never 500."""
+    make_article(title="Konferens i Piteå")
+    response = _search(client, q)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<script>alert" not in content
+    assert "\x00" not in content
+
+
+def test_long_query_is_shortened_with_a_message(client):
+    """A query over 200 characters is cut, and the visitor is told."""
+    response = _search(client, "konferens " * 100)
+    assert len(response.context["query"].text) <= 200
+    assert "Din sökning kortades till 200 tecken." in response.content.decode()
+
+
+def test_finds_published_news_and_events_in_one_list(client):
+    """One result list with articles and events, labelled."""
+    make_article(title="Konferens om musik")
+    make_event(title="Konferens på Acusticum")
+    response = _search(client, "konferens")
+    assert set(_titles(response)) == {"Konferens om musik", "Konferens på Acusticum"}
+    content = response.content.decode()
+    assert "Nyheter ·" in content and "Evenemang ·" in content
+    assert "2 träffar på ”konferens”." in content
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        {"article": {"status": "draft"}},
+        {"article": {"published_at": timezone.now() + timedelta(days=1)}},
+        {"event": {"published": False}},
+        {"event": {"published_at": timezone.now() + timedelta(days=1)}},
+    ],
+)
+def test_unpublished_items_never_appear(client, hidden):
+    """Drafts, scheduled articles and unpublished events are never in the results."""
+    if "article" in hidden:
+        make_article(title="Hemlig konferens", **hidden["article"])
+    else:
+        make_event(title="Hemlig konferens", **hidden["event"])
+    make_article(title="Öppen konferens")
+    response = _search(client, "konferens")
+    assert _titles(response) == ["Öppen konferens"]
+    assert "Hemlig" not in response.content.decode()
+
+
+def test_matches_in_lead_and_body_are_found_and_highlighted(client):
+    """A word in the body is found; the excerpt marks it and escapes the rest."""
+    make_article(
+        title="Nyhet", lead="Ingress.", body="<p>Vi bjuder in till en workshop &amp; mingel.</p>"
+    )
+    response = _search(client, "workshop")
+    assert _titles(response) == ["Nyhet"]
+    excerpt = str(response.context["results"][0].excerpt)
+    assert "<mark>workshop</mark>" in excerpt
+    assert "&amp; mingel" in excerpt and "<p>" not in excerpt
+
+
+def test_stored_markup_is_escaped_in_results(client):
+    """A title with markup is shown as text, not run."""
+    make_article(title="<img src=x onerror=alert(1)> konferens")
+    content = _search(client, "konferens").content.decode()
+    assert "<img src=x" not in content
+    assert "&lt;img src=x onerror=alert(1)&gt; konferens" in content
+
+
+def test_results_are_paginated(client):
+    """Ten a page; a bad or too-large page number gives the first or last page."""
+    for n in range(25):
+        make_article(title=f"Musik {n}")
+    first = _search(client, "musik")
+    assert len(first.context["results"]) == 10
+    assert first.context["page_obj"].paginator.count == 25
+    assert len(_search(client, "musik", page=3).context["results"]) == 5
+    for page, number in [("abc", 1), ("-1", 3), ("99999999999999999999", 3), ("\x00", 1)]:
+        response = _search(client, "musik", page=page)
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == number
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_search_runs_a_constant_number_of_queries(client, django_assert_max_num_queries, count):
+    """Same budget with 3 and 40 matching articles and events."""
+    for n in range(count):
+        make_article(title=f"Konferens {n}")
+        make_event(title=f"Konferensdag {n}")
+    with django_assert_max_num_queries(6):
+        response = _search(client, "konferens")
+    assert len(response.context["results"]) == min(2 * count, 10)
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite's LIKE-based search only")
+def test_simple_search_is_case_insensitive(client):
+    """On SQLite, "KONFERENS" finds "Konferens"."""
+    make_article(title="Konferens i Luleå")
+    assert _titles(_search(client, "KONFERENS")) == ["Konferens i Luleå"]
