@@ -3,16 +3,16 @@ SHELL := /bin/bash
 VENV ?= .venv
 BIN := $(VENV)/bin
 # The first Python >= 3.11 on the PATH.
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 # The local run is a development server: a generated secret and DEBUG=1.
 RUN_ENV := DEBUG=1
 
-.PHONY: run test lint format messages messages-check migrate seed clean
+.PHONY: run test lint format messages messages-check migrate seed clean bench bench-faults
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required." >&2; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Could not create a virtualenv; on Debian/Ubuntu install python3-venv." >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
@@ -55,6 +55,16 @@ messages: $(VENV)/.dev
 messages-check: $(VENV)/.dev
 	DEBUG=1 $(BIN)/python manage.py makemessages --locale sv --add-location file --ignore '$(VENV)/*' --ignore 'staticfiles/*'
 	git diff --exit-code -I '^"POT-Creation-Date' -- locale/
+
+# Speed benchmark and load/fault tests (PostgreSQL, gunicorn, wrk; see bench/).
+# Not part of `make test`: they take minutes and need root for apt and pg_ctlcluster.
+bench: $(VENV)/.dev
+	bash bench/run.sh
+
+# Runs all three even when one fails; fails if any did.
+bench-faults: $(VENV)/.dev
+	status=0; for script in load_comments fault_db slow_mail; do \
+	  $(BIN)/python bench/$$script.py || status=1; done; exit $$status
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

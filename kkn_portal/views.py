@@ -2,7 +2,7 @@
 
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import Error, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -11,6 +11,10 @@ from django.views.generic import TemplateView
 
 # How long clients should wait before trying again during an outage.
 RETRY_AFTER_SECONDS = 30
+
+# Errors that mean "the database cannot be reached", as opposed to a bug in a
+# query (ProgrammingError, IntegrityError …), which stays a 500.
+OUTAGE_ERRORS = (OperationalError, InterfaceError)
 
 
 class HomeView(TemplateView):
@@ -21,7 +25,7 @@ class HomeView(TemplateView):
 
 @never_cache
 def health(request):
-    """Report whether the database answers, for load balancers.
+    """Report whether the database answers, for load balancers and Docker.
 
     Sets no cookie and touches neither session nor CSRF, so a probe every few
     seconds costs one ``SELECT 1``.
@@ -30,11 +34,28 @@ def health(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    # Error, not DatabaseError: a lost connection may raise InterfaceError,
+    # which PEP 249 does not make a DatabaseError.
+    except Error:
         response = JsonResponse({"status": "unavailable", "database": "down"}, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+def is_outage(exception):
+    """Tell whether an exception, or one it was raised from, is a lost database.
+
+    Follows ``__cause__``/``__context__`` a few steps, because a library may
+    re-raise a database error as its own.
+    """
+    for _ in range(5):
+        if exception is None:
+            return False
+        if isinstance(exception, OUTAGE_ERRORS):
+            return True
+        exception = exception.__cause__ or exception.__context__
+    return False
 
 
 def service_unavailable():
@@ -48,12 +69,12 @@ def service_unavailable():
 def server_error(request):
     """Answer 503 when the database is down, otherwise the static 500 page.
 
-    Django calls this handler while the failing exception is still being
-    handled, so ``sys.exc_info()`` tells a database outage (anywhere: view,
-    session, auth) from a bug. Neither page needs the database.
+    Django calls this handler (``handler500``) while the failing exception is
+    still being handled, so ``sys.exc_info()`` tells a database outage
+    (anywhere: view, session, authentication, middleware) from a bug. Neither
+    page needs the database or the request.
     """
-    exception = sys.exc_info()[1]
-    if isinstance(exception, (OperationalError, InterfaceError)):
+    if is_outage(sys.exc_info()[1]):
         return service_unavailable()
     response = HttpResponse(render_to_string("500.html"), status=500)
     response["Cache-Control"] = "no-store"

@@ -1,0 +1,22 @@
+"""Test URLconf: the real site plus one page with an inline, nonce-carrying script."""
+
+from django.http import HttpResponse
+from django.template import engines
+from django.urls import include, path
+
+NONCE_PAGE = engines["django"].from_string(
+    '{% extends "base.html" %}{% block extra_js %}'
+    '<script nonce="{{ CSP_NONCE }}">document.documentElement.className = "js";</script>'
+    "{% endblock %}"
+)
+
+
+def nonce_page(request):
+    """Render the real base layout with one inline script, as a feature page would."""
+    return HttpResponse(NONCE_PAGE.render({}, request))
+
+
+urlpatterns = [
+    path("test-nonce/", nonce_page, name="test-nonce"),
+    path("", include("kkn_portal.urls")),
+]
