@@ -63,8 +63,14 @@ def main(paths):
                 else:
                     entry.msgstr = value
             if "fuzzy" in entry.flags:
+                # A fuzzy msgstr is gettext's guess from a similar string: keep
+                # it only when a translation was supplied for this exact msgid.
+                if value is None:
+                    entry.msgstr = ""
+                    entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
                 entry.flags.remove("fuzzy")
                 entry.previous_msgid = None
+                entry.previous_msgid_plural = None
         # Obsolete entries are noise in review; the code no longer uses them.
         for entry in [e for e in catalogue if e.obsolete]:
             catalogue.remove(entry)
