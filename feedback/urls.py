@@ -1,10 +1,12 @@
-"""URLs of the page-comment form."""
+"""URLs of the page-comment form, included at /kommentera/."""
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from feedback import views
 
 app_name = "feedback"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="kkn_portal/home.html"), name="post"),
+    path("", views.CommentPostView.as_view(), name="post"),
+    path("utmaning/", views.ChallengeView.as_view(), name="challenge"),
 ]

@@ -1,0 +1,143 @@
+"""The comment inbox in admin: read, flag, handle and export comments.
+
+Nobody adds comments here, the received text cannot be edited, and only
+superusers may delete (public records are purged by ``purge_feedback``
+under the archive decision). Personal identity numbers are masked in every
+view; a superuser can reveal the original, which is logged.
+"""
+
+from django.contrib import admin
+from django.http import HttpResponseBadRequest
+from django.template.defaultfilters import linebreaksbr
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from feedback import admin_views, export
+from feedback.models import Comment
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    """The editors' inbox of page comments."""
+
+    list_display = (
+        "page_link",
+        "excerpt_column",
+        "created_at",
+        "status",
+        "has_personal_id",
+        "mentions_contact_details",
+    )
+    list_display_links = ("excerpt_column",)
+    list_filter = ("status", "created_at", "has_personal_id", "mentions_contact_details")
+    search_fields = ("text", "page_title", "page_path")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    actions = ["mark_handled", "mark_new", "export_selected"]
+    fields = (
+        "page_link",
+        "created_at",
+        "shown_text",
+        "has_personal_id",
+        "mentions_contact_details",
+        "status",
+        "handled_by",
+        "handled_at",
+        "internal_note",
+    )
+    readonly_fields = (
+        "page_link",
+        "created_at",
+        "shown_text",
+        "has_personal_id",
+        "mentions_contact_details",
+        "handled_by",
+        "handled_at",
+    )
+    change_list_template = "feedback/admin/change_list.html"
+    change_form_template = "feedback/admin/change_form.html"
+
+    @admin.display(description=_("page"), ordering="page_title")
+    def page_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.page_path, obj.page_title or obj.page_path)
+
+    @admin.display(description=_("comment"))
+    def excerpt_column(self, obj):
+        return obj.excerpt()
+
+    @admin.display(description=_("comment"))
+    def shown_text(self, obj):
+        return linebreaksbr(obj.masked_text, autoescape=True)
+
+    def has_add_permission(self, request):
+        return False  # comments only come from visitors
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("feedback.export_comment")
+
+    def get_search_results(self, request, queryset, search_term):
+        # PostgreSQL cannot take NUL in a query parameter (RULES 4.5).
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+    def changelist_view(self, request, extra_context=None):
+        if any("\x00" in value for _key, values in request.GET.lists() for value in values):
+            return HttpResponseBadRequest()
+        extra_context = {**(extra_context or {}), "can_export": self.has_export_permission(request)}
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_reveal": request.user.is_superuser}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        """Stamp who handled the comment and when, or clear it when reopened."""
+        if "status" in form.changed_data:
+            if obj.status == Comment.Status.HANDLED:
+                obj.handled_by, obj.handled_at = request.user, timezone.now()
+            else:
+                obj.handled_by, obj.handled_at = None, None
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Mark as handled"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        count = queryset.mark_handled(request.user)
+        self.message_user(
+            request,
+            ngettext("%d comment marked as handled.", "%d comments marked as handled.", count)
+            % count,
+        )
+
+    @admin.action(description=_("Mark as new"), permissions=["change"])
+    def mark_new(self, request, queryset):
+        count = queryset.mark_new()
+        self.message_user(
+            request,
+            ngettext("%d comment marked as new.", "%d comments marked as new.", count) % count,
+        )
+
+    @admin.action(description=_("Export selected comments to CSV"), permissions=["export"])
+    def export_selected(self, request, queryset):
+        admin_views.log_export(request.user, queryset.count(), _("selection"))
+        return admin_views.csv_response(queryset, "semicolon", export.filename())
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "export/",
+                wrap(lambda request: admin_views.export_view(self, request)),
+                name="feedback_comment_export",
+            ),
+            path(
+                "<int:object_id>/original/",
+                wrap(lambda request, object_id: admin_views.reveal_view(self, request, object_id)),
+                name="feedback_comment_reveal",
+            ),
+            *super().get_urls(),
+        ]

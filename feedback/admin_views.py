@@ -1,0 +1,104 @@
+"""Admin pages beside the comment inbox: CSV export and revealing the original.
+
+Both are registered by :class:`feedback.admin.CommentAdmin` through
+``admin_site.admin_view`` (so anonymous users go to the login page) and
+check their own permission (so other staff get 403).
+"""
+
+import datetime
+import logging
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from feedback import export
+from feedback.forms import ExportForm
+from feedback.models import Comment
+
+logger = logging.getLogger("feedback.export")
+
+
+def log_export(user, count, description):
+    """Record an export in the admin log (who, when, what range, how many)."""
+    message = ngettext(
+        "Exported %(count)d comment (%(range)s) to CSV.",
+        "Exported %(count)d comments (%(range)s) to CSV.",
+        count,
+    ) % {"count": count, "range": description}
+    LogEntry.objects.create(
+        user_id=user.pk,
+        content_type_id=ContentType.objects.get_for_model(Comment).pk,
+        object_id=None,
+        object_repr=_("CSV export")[:200],
+        action_flag=CHANGE,
+        change_message=message,
+    )
+    logger.info("User %s exported %d comments (%s)", user.pk, count, description)
+
+
+def csv_response(queryset, separator, filename):
+    """Stream ``queryset`` as CSV; never cached, always a download."""
+    response = StreamingHttpResponse(
+        export.csv_lines(queryset, separator), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def export_view(model_admin, request):
+    """The "Exportera" page: a date-range form that answers with the CSV."""
+    if not model_admin.has_export_permission(request):
+        raise PermissionDenied
+    if request.method == "POST":
+        data = request.POST.copy()
+        # ?sep=comma on the address works as well as the form's choice.
+        if not data.get("sep"):
+            data["sep"] = "comma" if request.GET.get("sep") == "comma" else "semicolon"
+        form = ExportForm(data)
+        if form.is_valid():
+            first, last = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+            queryset = Comment.objects.created_between(first, last)
+            log_export(request.user, queryset.count(), f"{first.isoformat()} – {last.isoformat()}")
+            return csv_response(queryset, form.cleaned_data["sep"], export.filename(first, last))
+    else:
+        today = datetime.date.today()
+        form = ExportForm(
+            initial={
+                "date_from": today.replace(month=1, day=1),
+                "date_to": today,
+                "sep": "comma" if request.GET.get("sep") == "comma" else "semicolon",
+            }
+        )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Comment._meta,
+        "title": _("Export comments"),
+        "form": form,
+    }
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, "feedback/admin/export.html", context, status=status)
+
+
+def reveal_view(model_admin, request, object_id):
+    """Show a superuser the text as received, and log that it was shown."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    comment = get_object_or_404(Comment, pk=object_id)
+    revealed = request.method == "POST"
+    if revealed:
+        model_admin.log_change(request, comment, _("Showed the original text."))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Comment._meta,
+        "original": comment,
+        "title": _("Original text of the comment"),
+        "revealed": revealed,
+    }
+    return TemplateResponse(request, "feedback/admin/reveal.html", context)

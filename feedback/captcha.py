@@ -1,0 +1,174 @@
+"""One captcha field, two backends.
+
+ALTCHA (self-hosted proof of work, no cookies, no third party) is the
+default. When reCAPTCHA keys are configured (``RECAPTCHA_ENABLED``) and the
+visitor has accepted third-party services, the v2 checkbox of
+django-recaptcha is used instead. Either way the form sees one field named
+``captcha`` that raises a Swedish ``ValidationError`` and never an exception.
+"""
+
+import base64
+import json
+import logging
+
+import django_altcha
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_recaptcha.fields import ReCaptchaField
+from django_recaptcha.widgets import ReCaptchaV2Checkbox
+
+from kkn_portal.client_ip import client_ip
+
+logger = logging.getLogger(__name__)
+
+
+class ProjectTemplatesRenderer(DjangoTemplates):
+    """Form renderer that looks in the project's templates/ first.
+
+    Django's default renderer only sees app templates, so the overrides in
+    ``templates/django_recaptcha/`` (which add the CSP nonce) would be ignored.
+    """
+
+    def get_template(self, template_name):
+        try:
+            return get_template(template_name)
+        except TemplateDoesNotExist:
+            return super().get_template(template_name)
+
+
+# Swedish texts for the ALTCHA web component (its `strings` option).
+ALTCHA_STRINGS = {
+    "ariaLinkLabel": _("Visit altcha.org"),
+    "enterCode": _("Enter the code"),
+    "enterCodeAria": _("Enter the code you hear. Press Space to play the sound."),
+    "error": _("The check failed. Please try again later."),
+    "expired": _("The check has expired. Please try again."),
+    "footer": _("Protected by ALTCHA"),
+    "getAudioChallenge": _("Get an audio challenge"),
+    "label": _("I am not a robot"),
+    "loading": _("Loading…"),
+    "reload": _("Reload"),
+    "verify": _("Verify"),
+    "verificationRequired": _("Please tick the box first."),
+    "verified": _("Verified"),
+    "verifying": _("Checking…"),
+    "waitAlert": _("Checking… please wait."),
+}
+
+
+class AltchaWidget(django_altcha.AltchaWidget):
+    """The ALTCHA widget with our template, Swedish texts and stylesheet."""
+
+    template_name = "feedback/widgets/altcha.html"
+
+    def get_context(self, name, value, attrs):
+        # Fetched when needed (and again after expiry) from our own URL, so a
+        # visitor who writes for a long time still gets a fresh challenge.
+        self.options["challengeurl"] = reverse("feedback:challenge")
+        self.options["strings"] = {key: str(text) for key, text in ALTCHA_STRINGS.items()}
+        context = super().get_context(name, value, attrs)
+        context["altcha_css_url"] = static("feedback/altcha.css")
+        return context
+
+
+class AltchaField(django_altcha.AltchaField):
+    """ALTCHA proof of work; each solved challenge is accepted once."""
+
+    widget = AltchaWidget
+    default_error_messages = {
+        "error": _("The check that you are a human failed. Please try again."),
+        "invalid": _("The check that you are a human failed. Please try again."),
+        "required": _("Tick the box “I am not a robot” before you send the comment."),
+        "replay": _("This check has already been used. Please tick the box again."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("auto", "onfocus")  # solve while the visitor writes
+        kwargs.setdefault("hidefooter", True)
+        kwargs.setdefault("hidelogo", True)
+        super().__init__(**kwargs)
+
+    def replay_attack_protection(self, payload):
+        """Mark the challenge used atomically (``cache.add``), so a race cannot reuse it."""
+        try:
+            challenge = json.loads(base64.b64decode(payload).decode())["challenge"]
+        except Exception as exc:
+            raise ValidationError(self.error_messages["error"], code="error") from exc
+        cache = caches[getattr(settings, "ALTCHA_CACHE_ALIAS", "default")]
+        timeout = django_altcha.get_challenge_expire_seconds()
+        if not cache.add(f"feedback:altcha:{challenge}", True, timeout=timeout):
+            logger.warning("ALTCHA challenge used twice")
+            raise ValidationError(self.error_messages["replay"], code="invalid")
+
+
+class ReCaptchaWidget(ReCaptchaV2Checkbox):
+    """The v2 checkbox; its (overridden) template puts the CSP nonce on scripts."""
+
+    nonce = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # Widgets render without the request, so the form hands the nonce over.
+        context["CSP_NONCE"] = self.nonce
+        return context
+
+
+class SafeReCaptchaField(ReCaptchaField):
+    """reCAPTCHA v2 that turns an unreachable Google into a form error.
+
+    django-recaptcha only catches ``HTTPError``; a refused connection, DNS
+    failure or timeout would be a 500. The address sent to Google is the
+    proxy-validated one, not a raw ``X-Forwarded-For``.
+    """
+
+    widget = ReCaptchaWidget
+    default_error_messages = {
+        "required": _("Tick the box “I am not a robot” before you send the comment."),
+        "captcha_invalid": _("The check that you are a human failed. Please try again."),
+        "captcha_error": _(
+            "The check that you are a human could not be completed right now. Please try again in a moment."
+        ),
+    }
+
+    def __init__(self, request=None, **kwargs):
+        super().__init__(**kwargs)
+        self.request = request
+        self.widget.api_params = {"hl": "sv"}
+        if request is not None:
+            self.widget.nonce = str(getattr(request, "csp_nonce", "") or "")
+
+    def get_remote_ip(self):
+        """The proxy-validated client address instead of django-recaptcha's raw XFF."""
+        return client_ip(self.request) if self.request is not None else ""
+
+    def validate(self, value):
+        try:
+            super().validate(value)
+        except (OSError, ValueError, KeyError) as exc:
+            # OSError covers URLError, HTTPError and socket timeouts;
+            # ValueError/KeyError an answer that is not Google's JSON.
+            logger.warning("reCAPTCHA verification unavailable: %r", exc)
+            raise ValidationError(
+                self.error_messages["captcha_error"], code="captcha_error"
+            ) from exc
+
+
+def visitor_allows_external(request):
+    """Tell whether the visitor accepted third-party services (cookie consent)."""
+    consent = getattr(request, "consent", None)
+    allows = getattr(consent, "allows", None)
+    return bool(callable(allows) and allows("externa"))
+
+
+def captcha_field_for(request):
+    """reCAPTCHA when configured and accepted, otherwise ALTCHA."""
+    if settings.RECAPTCHA_ENABLED and request is not None and visitor_allows_external(request):
+        return SafeReCaptchaField(request=request, label=_("Check that you are a human"))
+    return AltchaField(label=_("Check that you are a human"))

@@ -1,0 +1,115 @@
+"""The "Kommentera sidan" form and the admin's export form."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for
+from feedback.models import MAX_TEXT_LENGTH, MAX_TITLE_LENGTH
+from feedback.paths import MAX_PATH_LENGTH, validate_local_page
+from feedback.text import clean_line, clean_text
+
+HONEYPOT_FIELD = "leave_empty"
+
+
+class CommentTextField(forms.CharField):
+    """Free text with control characters and surrogates removed before validation."""
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+
+class CommentForm(forms.Form):
+    """A visitor's comment on the page they are reading.
+
+    The page path, title and one-time token travel in hidden fields; the
+    honeypot must stay empty and the captcha field depends on the backend
+    (see :mod:`feedback.captcha`).
+    """
+
+    default_renderer = ProjectTemplatesRenderer()
+
+    text = CommentTextField(
+        label=_("Your comment"),
+        max_length=MAX_TEXT_LENGTH,
+        help_text=_("At most 2,000 characters. Do not write any personal data."),
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 40, "class": "form-control"}),
+        error_messages={
+            "required": _("Write your comment before you send it."),
+        },
+    )
+    page_path = forms.CharField(max_length=MAX_PATH_LENGTH, widget=forms.HiddenInput)
+    page_title = forms.CharField(
+        max_length=MAX_TITLE_LENGTH * 2, required=False, widget=forms.HiddenInput
+    )
+    form_token = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("The form has expired. Reload the page and try again."),
+            "invalid": _("The form has expired. Reload the page and try again."),
+        },
+    )
+    # Humans never see this field (CSS) and leave it empty; simple bots fill it.
+    leave_empty = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        kwargs.setdefault("auto_id", "id_comment_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["captcha"] = captcha_field_for(request)
+
+    @classmethod
+    def for_page(cls, request, title):
+        """An empty form for the page ``request`` shows, with a fresh token."""
+        return cls(
+            request=request,
+            initial={
+                "page_path": request.path,
+                "page_title": clean_line(title or "", MAX_TITLE_LENGTH),
+                "form_token": uuid.uuid4(),
+            },
+        )
+
+    @property
+    def honeypot_filled(self):
+        """Tell whether the hidden trap field came back with content."""
+        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
+
+    def clean_page_path(self):
+        path = self.cleaned_data["page_path"]
+        validate_local_page(path)
+        return path
+
+    def clean_page_title(self):
+        return clean_line(self.cleaned_data["page_title"], MAX_TITLE_LENGTH)
+
+
+class ExportForm(forms.Form):
+    """Date range (inclusive, local days) and separator of a CSV export."""
+
+    SEPARATORS = [
+        ("semicolon", _("Semicolon (Swedish Excel)")),
+        ("comma", _("Comma (RFC 4180)")),
+    ]
+
+    date_from = forms.DateField(
+        label=_("From (inclusive)"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    sep = forms.ChoiceField(label=_("Separator"), choices=SEPARATORS, initial="semicolon")
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("date_from"), cleaned.get("date_to")
+        if first and last and first > last:
+            raise forms.ValidationError(
+                _("The start date must not be after the end date."), code="range"
+            )
+        return cleaned

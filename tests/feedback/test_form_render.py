@@ -1,0 +1,122 @@
+"""The form at the end of every content page, the demo data and the settings."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.template import Context, Template
+from django.urls import reverse
+
+from feedback import demo
+from feedback.models import Comment
+from feedback.personal_id import MASK
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def page_html(client):
+    """The HTML of a flatpage that includes the comment form."""
+    page = FlatPage.objects.create(
+        url="/tillganglighet/", title="Tillgänglighet", content="<p>x</p>"
+    )
+    page.sites.add(1)
+    response = client.get("/tillganglighet/")
+    return response, response.content.decode()
+
+
+def test_form_has_label_notices_and_links(page_html):
+    """Label, required marker, the three notices, 1177 and the privacy page (C5.2)."""
+    _, html = page_html
+    assert '<label class="form-label" for="id_comment_text">Din kommentar' in html
+    assert "* = Obligatorisk uppgift" in html
+    assert "Region Norrbottens webbredaktion" in html
+    assert "kontakta vården" in html and 'href="https://www.1177.se"' in html
+    assert "Ange inga personuppgifter här." in html
+    assert f'href="{reverse("privacy")}"' in html
+    assert f'action="{reverse("feedback:post")}"' in html
+
+
+def test_form_carries_page_path_title_and_a_token(page_html):
+    """The hidden fields name the page being read and a fresh one-time token."""
+    _, html = page_html
+    assert 'name="page_path" value="/tillganglighet/"' in html
+    assert 'name="page_title" value="Tillgänglighet"' in html
+    assert 'name="form_token" value="' in html
+
+
+def test_honeypot_is_hidden_by_css_with_a_label(page_html):
+    """The trap field sits in the off-screen class, labelled, out of tab order, no autofill."""
+    _, html = page_html
+    trap = html[html.index('<div class="comment-trap">') :][:400]
+    assert "Lämna det här fältet tomt" in trap
+    assert 'autocomplete="off"' in trap and 'tabindex="-1"' in trap
+    css = (ROOT / "static/css/site.css").read_text()
+    assert ".comment-trap {" in css
+
+
+def test_only_the_csrf_session_cookie_is_set(page_html):
+    """C1.2: the page with the form sets only csrftoken, as a session cookie."""
+    response, _ = page_html
+    assert set(response.cookies) == {"csrftoken"}
+    assert not response.cookies["csrftoken"]["max-age"]
+    assert not response.cookies["csrftoken"]["expires"]
+
+
+def test_no_inline_script_or_style_without_nonce(page_html):
+    """The form adds no inline script or style (the ALTCHA CSS is a file)."""
+    _, html = page_html
+    section = html[html.index('id="kommentera"') :]
+    assert "<style" not in section
+    assert "<script>" not in section and "style=" not in section
+
+
+def test_tag_without_request_renders_nothing():
+    """Rendering outside a request (e.g. a stray e-mail template) does not fail."""
+    html = Template("{% load feedback_tags %}{% comment_form title='x' %}").render(Context({}))
+    assert "<form" not in html
+
+
+def test_demo_is_idempotent_and_shows_masking():
+    """seed() twice creates the comments once; one is handled, one hides a personnummer."""
+    first = demo.seed()
+    second = demo.seed()
+    assert first.startswith(f"{len(demo.COMMENTS)} comments created")
+    assert second.startswith("0 comments created")
+    assert Comment.objects.count() == len(demo.COMMENTS)
+    assert Comment.objects.filter(status=Comment.Status.HANDLED).exists()
+    flagged = Comment.objects.get(has_personal_id=True)
+    assert MASK in flagged.masked_text
+
+
+def _settings_in_subprocess(env):
+    code = (
+        "import json; from kkn_portal import settings as s; "
+        "print(json.dumps({'apps': s.INSTALLED_APPS, 'csp': s.CONTENT_SECURITY_POLICY['DIRECTIVES']}, default=str))"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and code
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "SECRET_KEY": "x" * 50, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_google_hosts_only_in_csp_when_recaptcha_is_configured():
+    """C3.1: without keys no Google host and no django_recaptcha app; with keys both."""
+    off = _settings_in_subprocess({"RECAPTCHA_PUBLIC_KEY": "", "RECAPTCHA_PRIVATE_KEY": ""})
+    assert "django_recaptcha" not in off["apps"]
+    assert "google" not in json.dumps(off["csp"])
+    on = _settings_in_subprocess({"RECAPTCHA_PUBLIC_KEY": "pub", "RECAPTCHA_PRIVATE_KEY": "priv"})
+    assert "django_recaptcha" in on["apps"]
+    assert "https://www.google.com/recaptcha/" in on["csp"]["script-src"]
+    assert "https://www.gstatic.com/recaptcha/" in on["csp"]["script-src"]
+    assert "https://www.google.com/recaptcha/" in on["csp"]["frame-src"]
