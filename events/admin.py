@@ -5,6 +5,8 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from kkn_portal.admin_mixins import LastModifiedAdminMixin
+
 from .models import Event, Organisation, ProgrammeItem, Venue
 
 
@@ -24,7 +26,7 @@ class ProgrammeItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     """Events: write, schedule, publish, cancel."""
 
     list_display = ("title", "start", "kind", "status", "published", "is_live", "venue")
@@ -57,7 +59,9 @@ class EventAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     def _bulk_change(self, request, queryset, method, message):
         """Apply a queryset change and write one admin-log entry per event."""
         events = list(queryset)
-        getattr(Event.objects.filter(pk__in=[event.pk for event in events]), method)()
+        changed = Event.objects.filter(pk__in=[event.pk for event in events])
+        getattr(changed, method)()
+        self.stamp_queryset(request, changed)
         LogEntry.objects.log_actions(
             user_id=request.user.pk,
             queryset=events,

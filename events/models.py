@@ -102,7 +102,7 @@ class Event(ChangeTrackingMixin, models.Model):
         POSTPONED = "framflyttad", _("Postponed")
 
     # Bookkeeping fields whose change is not a change of the event itself.
-    untracked_fields = frozenset({"id", "sequence", "created_at", "updated_at"})
+    untracked_fields = frozenset({"id", "sequence", "created_at", "updated_at", "last_modified_by"})
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -182,6 +182,16 @@ class Event(ChangeTrackingMixin, models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Stamped by the admin (kkn_portal.admin_mixins): "Senast ändrad av".
+    last_modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
 
     objects = EventQuerySet.as_manager()
 

@@ -1,11 +1,21 @@
-"""App configuration for the project package, which is also an installed app."""
+"""App configurations for the project package, which is also an installed app."""
 
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class KknPortalConfig(AppConfig):
     """Site-wide pieces: start page, health, consent, shared models."""
 
+    # Marked default because this module also holds the admin's config below.
+    default = True
     name = "kkn_portal"
     verbose_name = _("Portal")
+
+
+class KknAdminConfig(admin_apps.AdminConfig):
+    """``django.contrib.admin`` with our site as ``admin.site`` (INSTALLED_APPS)."""
+
+    default = False
+    default_site = "kkn_portal.admin_site.KknAdminSite"

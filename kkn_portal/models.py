@@ -52,3 +52,8 @@ class Contact(models.Model):
         if digits.startswith("0"):
             digits = "+46" + digits[1:]
         return f"tel:{digits}" if digits else ""
+
+
+# Proof-of-consent records (issue 6) are defined with the consent code but
+# belong to this app, so its migrations hold them.
+from kkn_portal.consent.models import ConsentRecord  # noqa: E402, F401

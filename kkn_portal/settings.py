@@ -61,7 +61,9 @@ INSTALLED_APPS = [
     "news",
     "events",
     "feedback",
-    "django.contrib.admin",
+    "kkn_portal.previews",  # shared preview links for drafts (issue 7)
+    # django.contrib.admin with the editorial team's site (kkn_portal/admin_site.py).
+    "kkn_portal.apps.KknAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,7 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files get the security headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp, plus Cache-Control: private on pages that carry a nonce.
+    "kkn_portal.middleware.CSPMiddleware",
     # Strips unconsented Set-Cookie headers: outside the middlewares that
     # set cookies (session, csrf, messages) so it sees their output.
     "kkn_portal.consent.middleware.ConsentMiddleware",
@@ -186,8 +189,10 @@ USE_I18N = True
 USE_TZ = True
 
 # Static files: whitenoise serves them, hashed and compressed in production.
+# Hashed names get "max-age=315360000, public, immutable" from whitenoise;
+# unhashed names keep its 60 s default, so WHITENOISE_MAX_AGE stays unset.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -201,8 +206,6 @@ STORAGES = {
         )
     },
 }
-# Hashed files never change, so browsers may keep them for a year.
-WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
 
 # Request size: a comment is at most 2 000 characters; refuse big bodies early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
@@ -236,7 +239,9 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# Only a signal of consent: nothing is preloaded until the domain owner submits
+# the registrable domain at hstspreload.org. Set 0 to withhold that consent.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -286,8 +291,12 @@ AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Number of reverse proxies in front of the app that append to X-Forwarded-For
+# (e.g. 1 for one nginx). 0: use REMOTE_ADDR and ignore the spoofable header.
+# The same variable sets FEEDBACK_PROXY_COUNT (the comment rate limit).
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+# django-ipware is not installed, so axes' AXES_IPWARE_* settings do nothing.
+AXES_CLIENT_IP_CALLABLE = "kkn_portal.client_ip.client_ip"
 AXES_VERBOSE = False
 
 # --- Forms ------------------------------------------------------------------
@@ -296,24 +305,54 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Feature settings (one block per app) ----------------------------------
 # Cookie consent (kkn_portal.consent)
-COOKIE_POLICY_VERSION = os.environ.get("COOKIE_POLICY_VERSION", "1")
+# Bump when the cookie list or its texts change: every visitor is asked again.
+COOKIE_POLICY_VERSION = os.environ.get("COOKIE_POLICY_VERSION") or "1"
+if len(COOKIE_POLICY_VERSION) > 50:  # stored in ConsentRecord.policy_version
+    raise ImproperlyConfigured("COOKIE_POLICY_VERSION must be at most 50 characters.")
+# Matomo statistics, off unless both are set: the Matomo base URL and site id.
 STATISTICS_SNIPPET_URL = os.environ.get("STATISTICS_SNIPPET_URL", "")
 STATISTICS_SITE_ID = os.environ.get("STATISTICS_SITE_ID", "")
+if STATISTICS_SNIPPET_URL and STATISTICS_SITE_ID:
+    # matomo.js and its tracking requests come from the Matomo host.
+    _statistics_origin = "/".join(STATISTICS_SNIPPET_URL.split("/")[:3])
+    for _directive in ("script-src", "img-src", "connect-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_statistics_origin)
 
 # Page comments (feedback)
+# Where the "new comment" e-mail goes (comma-separated); empty: no e-mail.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
+# Mask personnummer before storing, only if the archive decision allows it.
 FEEDBACK_MASK_ON_STORE = env_bool("FEEDBACK_MASK_ON_STORE")
+# Comments are public records: nothing is purged unless a retention is set.
 FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 0) or None
-FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/m")
+# The archive decision (gallringsbeslut) behind the retention, for the purge log.
+FEEDBACK_RETENTION_DECISION = os.environ.get("FEEDBACK_RETENTION_DECISION", "")
+# Posts per client address (hashed, in the shared cache): per minute and per day.
+FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/m,50/d")
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
+# A challenge is valid for 20 minutes (ALTCHA's recommendation) and used once.
 ALTCHA_CHALLENGE_EXPIRE = 20 * 60 * 1000
+# Proof-of-work size: about a second on an ordinary phone.
+FEEDBACK_ALTCHA_MAX_NUMBER = env_int("FEEDBACK_ALTCHA_MAX_NUMBER", 100_000)
 RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
 RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
 RECAPTCHA_DOMAIN = os.environ.get("RECAPTCHA_DOMAIN", "www.google.com")
+# Well below gunicorn's 30 s timeout, together with EMAIL_TIMEOUT (RULES C3.7).
 RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 5
 RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
 if RECAPTCHA_ENABLED:
     INSTALLED_APPS.append("django_recaptcha")
+    # Google's script and frame hosts, only when reCAPTCHA is configured.
+    _csp = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    _csp["script-src"] = [
+        *_csp["script-src"],
+        f"https://{RECAPTCHA_DOMAIN}/recaptcha/",
+        "https://www.gstatic.com/recaptcha/",
+    ]
+    _csp["frame-src"] = [
+        f"https://{RECAPTCHA_DOMAIN}/recaptcha/",
+        "https://recaptcha.google.com/recaptcha/",
+    ]
 
 # --- Logging: everything to stdout, where the container runtime collects it.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
@@ -321,11 +360,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+        },
+        # A logger with no handler at all falls back to logging.lastResort,
+        # which prints to stderr; a NullHandler really discards.
+        "null": {"class": "logging.NullHandler"},
+    },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         # Unknown hosts are noise from scanners, not errors.
-        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
     },
 }

@@ -38,6 +38,9 @@ urlpatterns = [
     path("kommentera/", include("feedback.urls")),
     path("cookies/", include("kkn_portal.consent.urls")),
     path("admin/", admin.site.urls),
+    # One-time password-set links for editors (manage.py create_editor).
+    path("konto/", include("kkn_portal.accounts.urls")),
+    path("forhandsvisning/", include("kkn_portal.previews.urls")),
     # Named flatpages, so templates can link to them with {% url %}.
     path(
         "tillganglighet/",

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
 
+from kkn_portal.admin_mixins import LastModifiedAdminMixin
+
 from .models import Article, ArticleLink
 
 
@@ -30,7 +32,7 @@ def field_names(*names):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(LastModifiedAdminMixin, admin.ModelAdmin):
     """Articles with publish/unpublish actions and a preview through "view on site"."""
 
     list_display = ("title", "status", "published_at", "is_live", "branch_names")
@@ -92,7 +94,8 @@ class ArticleAdmin(admin.ModelAdmin):
             article.status = Article.Status.PUBLISHED
             if article.published_at <= now:
                 article.published_at = now
-            article.save(update_fields=["status", "published_at", "updated_at"])
+            article.last_modified_by = request.user
+            article.save(update_fields=["status", "published_at", "updated_at", "last_modified_by"])
             changed.append(article)
         self._log(request, changed, field_names("status", "published_at"))
         self.message_user(
@@ -112,7 +115,8 @@ class ArticleAdmin(admin.ModelAdmin):
         changed = []
         for article in queryset.filter(status=Article.Status.PUBLISHED):
             article.status = Article.Status.DRAFT
-            article.save(update_fields=["status", "updated_at"])
+            article.last_modified_by = request.user
+            article.save(update_fields=["status", "updated_at", "last_modified_by"])
             changed.append(article)
         self._log(request, changed, field_names("status"))
         self.message_user(

@@ -12,7 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from feedback import export
+from feedback.admin_views import log_export
 from feedback.models import Comment
+from kkn_portal.audit import staff_user
 
 logger = logging.getLogger("feedback.export")
 
@@ -39,13 +41,19 @@ class Command(BaseCommand):
             default="semicolon",
             help="field separator: semicolon (Swedish Excel, default) or comma (RFC 4180)",
         )
+        parser.add_argument(
+            "--user", help="your staff user name: the export is recorded in the admin log"
+        )
 
     def handle(self, *args, **options):
         first, last = iso_date(options["date_from"]), iso_date(options["date_to"])
         if first > last:
             raise CommandError(_("--from must not be after --to."))
+        user = staff_user(options["user"]) if options["user"] else None
         queryset = Comment.objects.created_between(first, last)
         count = queryset.count()
+        if user is not None:
+            log_export(user, count, f"{first.isoformat()} – {last.isoformat()}")
         lines = export.csv_lines(queryset, options["sep"])
         if options["output"]:
             with open(options["output"], "wb") as output:

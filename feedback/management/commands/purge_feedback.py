@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from feedback.models import Comment
+from kkn_portal.audit import log_admin_action, staff_user
 
 logger = logging.getLogger("feedback.retention")
 
@@ -29,8 +30,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="only count what would be deleted"
         )
+        parser.add_argument(
+            "--user", help="staff user name the purge is recorded under in the admin log"
+        )
 
     def handle(self, *args, **options):
+        user = staff_user(options["user"]) if options["user"] else None
         days = getattr(settings, "FEEDBACK_RETENTION_DAYS", None)
         decision = getattr(settings, "FEEDBACK_RETENTION_DECISION", "") or "-"
         if not days:
@@ -53,6 +58,16 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             count, _per_model = queryset.delete()
+            if user is not None:
+                log_admin_action(
+                    user,
+                    Comment,
+                    _("Purge"),
+                    _(
+                        "Deleted %(count)d handled comments older than %(days)d days (decision %(decision)s)."
+                    )
+                    % {"count": count, "days": days, "decision": decision},
+                )
         logger.warning(
             "Purged %d handled comments received before %s (retention %d days, decision %s)",
             count,
