@@ -5,7 +5,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kkn_portal.admin_mixins import LastModifiedAdminMixin
+from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
 
 from .models import Event, Organisation, ProgrammeItem, Venue
 
@@ -28,6 +28,8 @@ class ProgrammeItemInline(admin.TabularInline):
 @admin.register(Event)
 class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     """Events: write, schedule, publish, cancel."""
+
+    formfield_overrides = HTTPS_URL_FIELDS
 
     list_display = ("title", "start", "kind", "status", "published", "is_live", "venue")
     list_filter = ("kind", "status", "published", ("start", admin.DateFieldListFilter))
@@ -111,6 +113,8 @@ class VenueAdmin(NulSafeSearchMixin, admin.ModelAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     """Organisations behind events."""
+
+    formfield_overrides = HTTPS_URL_FIELDS
 
     list_display = ("name", "url")
     search_fields = ("name",)

@@ -1,8 +1,13 @@
 """Shared admin behaviour for articles and events: "Senast ändrad av/kl."."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+
+# Editors paste addresses without a scheme; https is the right guess today
+# (and Django 6's default), so say it explicitly in every admin form.
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class LastModifiedAdminMixin:

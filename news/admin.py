@@ -8,13 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
 
-from kkn_portal.admin_mixins import LastModifiedAdminMixin
+from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
 
 from .models import Article, ArticleLink
 
 
 class ArticleLinkInline(admin.TabularInline):
     """The "more information" links, edited on the article's page."""
+
+    formfield_overrides = HTTPS_URL_FIELDS
 
     model = ArticleLink
     extra = 1

@@ -17,3 +17,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 SITE_URL = "http://testserver"
+# Serve static files straight from the app folders, as in development; there
+# is no collected STATIC_ROOT in a test run.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
