@@ -15,6 +15,7 @@ from django_prose_editor.fields import ProseEditorField
 from events.formatting import format_date_range
 from events.querysets import EventQuerySet
 from events.tracking import ChangeTrackingMixin
+from kkn_portal.models import EditorialRecord
 from news.models import BODY_EXTENSIONS
 
 END_AFTER_START = _("The end must be after the start.")
@@ -83,7 +84,7 @@ class Organisation(models.Model):
         return self.url
 
 
-class Event(ChangeTrackingMixin, models.Model):
+class Event(ChangeTrackingMixin, EditorialRecord):
     """A dialogue day, conference, training or other event open to the public.
 
     ``sequence`` grows on every save that changes the event, so calendar
@@ -179,18 +180,6 @@ class Event(ChangeTrackingMixin, models.Model):
     )
     sequence = models.PositiveIntegerField(
         _("revision"), default=0, editable=False, help_text=_("iCalendar SEQUENCE.")
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Stamped by the admin (kkn_portal.admin_mixins): "Senast ändrad av".
-    last_modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("last changed by"),
     )
 
     objects = EventQuerySet.as_manager()

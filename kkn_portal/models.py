@@ -1,5 +1,6 @@
 """Models shared by news and events: contact people and KKN branches."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -56,4 +57,29 @@ class Contact(models.Model):
 
 # Proof-of-consent records (issue 6) are defined with the consent code but
 # belong to this app, so its migrations hold them.
+
+
+class EditorialRecord(models.Model):
+    """Creation and change times, and who changed it last ("Senast ändrad av").
+
+    Shared by articles and events; ``last_modified_by`` is stamped by the
+    admin (kkn_portal.admin_mixins.LastModifiedAdminMixin).
+    """
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    last_modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+    class Meta:
+        abstract = True
+
+
 from kkn_portal.consent.models import ConsentRecord  # noqa: E402, F401

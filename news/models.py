@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from kkn_portal.models import EditorialRecord
+
 # The only markup an article body may contain. The same dict configures the
 # editor toolbar and the nh3 allowlist, so what editors can write is exactly
 # what survives sanitizing: no scripts, event handlers, iframes or styles.
@@ -44,7 +46,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related("branches", "contacts", "links")
 
 
-class Article(models.Model):
+class Article(EditorialRecord):
     """A news article with lead, rich-text body, contacts, links and a footnote."""
 
     class Status(models.TextChoices):
@@ -110,18 +112,6 @@ class Article(models.Model):
         _("publication date"),
         default=timezone.now,
         help_text=_("A published article goes live at this time; a future time schedules it."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Stamped by the admin (kkn_portal.admin_mixins): "Senast ändrad av".
-    last_modified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("last changed by"),
     )
 
     objects = ArticleQuerySet.as_manager()
