@@ -15,7 +15,7 @@ from django.views.generic import FormView, View
 
 from feedback.forms import CommentForm
 from feedback.models import Comment
-from feedback.notify import notify_new_comment
+from feedback.notify import dispatch_notification
 from feedback.paths import is_local_page
 from feedback.ratelimit import register_post
 
@@ -70,7 +70,7 @@ class CommentPostView(FormView):
             form_token=data["form_token"],
         )
         if created:
-            transaction.on_commit(partial(notify_new_comment, comment))
+            transaction.on_commit(partial(dispatch_notification, comment))
         return back_to_page(data["page_path"])
 
     def form_invalid(self, form):

@@ -21,3 +21,6 @@ SITE_URL = "http://testserver"
 # is no collected STATIC_ROOT in a test run.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Notifications synchronously, so tests can read mail.outbox right away
+# (tests/feedback/test_notify.py checks the background path on its own).
+FEEDBACK_NOTIFY_IN_BACKGROUND = False

@@ -1,10 +1,15 @@
 """The notification e-mail: after commit, no comment text, failures never hurt."""
 
+import threading
+import time
+
 import pytest
 from django.core import mail
 
 from feedback.models import Comment
+from feedback.notify import dispatch_notification
 
+from .factories import make_comment
 from .helpers import patch_captcha, post_data
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +84,31 @@ def test_outbound_timeouts_fit_within_the_worker_timeout(settings):
     """C6.5: captcha verify plus SMTP timeouts stay well below gunicorn's 30 s."""
     assert settings.EMAIL_TIMEOUT and settings.EMAIL_TIMEOUT <= 10
     assert settings.RECAPTCHA_VERIFY_REQUEST_TIMEOUT + settings.EMAIL_TIMEOUT < 30
+
+
+class SlowBackend:
+    """A mail server that answers only when the test releases it."""
+
+    release = threading.Event()
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        self.release.wait(5)
+        return len(messages)
+
+
+def test_background_notification_does_not_wait_for_the_mail_server(settings, db):
+    """C6.4: with background sending on, a slow mail server costs the request nothing."""
+    settings.FEEDBACK_NOTIFY_EMAILS = ["webbredaktionen@example.se"]
+    settings.FEEDBACK_NOTIFY_IN_BACKGROUND = True
+    settings.EMAIL_BACKEND = "tests.feedback.test_notify.SlowBackend"
+    SlowBackend.release.clear()
+    started = time.monotonic()
+    thread = dispatch_notification(make_comment())
+    assert time.monotonic() - started < 0.5
+    assert thread.is_alive()  # still waiting for the "server"
+    SlowBackend.release.set()
+    thread.join(5)
+    assert not thread.is_alive()
