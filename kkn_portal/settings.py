@@ -321,6 +321,9 @@ if STATISTICS_SNIPPET_URL and STATISTICS_SITE_ID:
 # Page comments (feedback)
 # Where the "new comment" e-mail goes (comma-separated); empty: no e-mail.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
+# Send the notification from a background thread, so a slow mail server
+# never delays the visitor's answer (tests switch it off to read the outbox).
+FEEDBACK_NOTIFY_IN_BACKGROUND = env_bool("FEEDBACK_NOTIFY_IN_BACKGROUND", True)
 # Mask personnummer before storing, only if the archive decision allows it.
 FEEDBACK_MASK_ON_STORE = env_bool("FEEDBACK_MASK_ON_STORE")
 # Comments are public records: nothing is purged unless a retention is set.
