@@ -31,7 +31,9 @@ def test_every_string_is_translated(catalogue):
 def test_compiled_catalogue_matches_source(catalogue):
     """The committed .mo holds exactly the translations of the .po."""
     compiled = polib.mofile(str(LOCALE_DIR / "django.mo"))
-    source = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in catalogue.translated_entries()}
+    source = {
+        (e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in catalogue.translated_entries()
+    }
     built = {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in compiled if e.msgid}
     assert built == source
 
