@@ -69,8 +69,16 @@ class EventQuerySet(models.QuerySet):
         )
 
     def touch(self, **values):
-        """Update rows and bump their iCalendar SEQUENCE, as ``Event.save()`` does."""
-        return self.update(sequence=F("sequence") + 1, updated_at=timezone.now(), **values)
+        """Update rows and bump their iCalendar SEQUENCE, as ``Event.save()`` does.
+
+        ``update()`` sends no signal, so the public content version is bumped
+        here (admin actions, a venue's new address): cached pages must change.
+        """
+        from kkn_portal import content_version
+
+        count = self.update(sequence=F("sequence") + 1, updated_at=timezone.now(), **values)
+        content_version.bump(self.db)
+        return count
 
     def publish(self):
         """Publish the events; each goes live at its publication time."""

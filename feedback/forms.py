@@ -1,7 +1,5 @@
 """The "Kommentera sidan" form and the admin's export form."""
 
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +7,7 @@ from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for
 from feedback.models import MAX_TEXT_LENGTH, MAX_TITLE_LENGTH
 from feedback.paths import MAX_PATH_LENGTH, validate_local_page
 from feedback.text import clean_line, clean_text
+from kkn_portal import pagecache
 
 HONEYPOT_FIELD = "leave_empty"
 
@@ -64,13 +63,17 @@ class CommentForm(forms.Form):
 
     @classmethod
     def for_page(cls, request, title):
-        """An empty form for the page ``request`` shows, with a fresh token."""
+        """An empty form for the page ``request`` shows, with a fresh token.
+
+        In a page rendered for the page cache the token is a hole, filled
+        with a new uuid4 in every response, so two visitors never share one.
+        """
         return cls(
             request=request,
             initial={
                 "page_path": request.path,
                 "page_title": clean_line(title or "", MAX_TITLE_LENGTH),
-                "form_token": uuid.uuid4(),
+                "form_token": pagecache.hole(request, "form_token"),
             },
         )
 

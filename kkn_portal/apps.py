@@ -13,6 +13,12 @@ class KknPortalConfig(AppConfig):
     name = "kkn_portal"
     verbose_name = _("Portal")
 
+    def ready(self):
+        # Every change of public content bumps the version that keys cached pages.
+        from kkn_portal import content_version
+
+        content_version.connect_signals()
+
 
 class KknAdminConfig(admin_apps.AdminConfig):
     """``django.contrib.admin`` with our site as ``admin.site`` (INSTALLED_APPS)."""

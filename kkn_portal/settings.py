@@ -117,7 +117,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
+                # CSP_NONCE, as csp.context_processors.nonce, with holes for the page cache.
+                "kkn_portal.pagecache_context.holes",
                 "kkn_portal.context_processors.site",
                 "kkn_portal.consent.context_processors.consent",
             ],
@@ -163,6 +164,16 @@ else:
             "LOCATION": "kkn_cache",
         }
     }
+
+# Whole public pages for anonymous visitors (kkn_portal.pagecache), in each
+# process's memory: safe because every key holds the content version.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "kkn-pages",
+    "TIMEOUT": None,  # entries end by eviction; the key already changes with the content
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 500)},
+}
 
 AUTHENTICATION_BACKENDS = [
     # django-axes must come first to refuse locked-out logins.

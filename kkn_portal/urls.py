@@ -7,12 +7,16 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from kkn_portal import views
+from kkn_portal.pagecache import cache_public_page
 from kkn_portal.sitemaps import collect_sitemaps
 
 sitemaps = collect_sitemaps()
+# Flatpages at named routes come from the page cache; the fallback
+# middleware's other flatpages are rendered each time.
+cached_flatpage = cache_public_page(flatpage_views.flatpage)
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.health, name="health"),
     path(
         "robots.txt",
@@ -44,12 +48,12 @@ urlpatterns = [
     # Named flatpages, so templates can link to them with {% url %}.
     path(
         "tillganglighet/",
-        flatpage_views.flatpage,
+        cached_flatpage,
         {"url": "/tillganglighet/"},
         name="accessibility",
     ),
-    path("om-webbplatsen/", flatpage_views.flatpage, {"url": "/om-webbplatsen/"}, name="about"),
-    path("personuppgifter/", flatpage_views.flatpage, {"url": "/personuppgifter/"}, name="privacy"),
+    path("om-webbplatsen/", cached_flatpage, {"url": "/om-webbplatsen/"}, name="about"),
+    path("personuppgifter/", cached_flatpage, {"url": "/personuppgifter/"}, name="privacy"),
 ]
 
 handler500 = "kkn_portal.views.server_error"

@@ -2,13 +2,15 @@
 
 from django.urls import path
 
+from kkn_portal.pagecache import cache_public_page
+
 from . import feeds, views
 
 app_name = "news"
 
 urlpatterns = [
-    path("", views.ArticleListView.as_view(), name="index"),
+    path("", cache_public_page(views.ArticleListView.as_view()), name="index"),
     # Before the slug pattern, so an article cannot shadow the feed.
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
-    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("<slug:slug>/", cache_public_page(views.ArticleDetailView.as_view()), name="detail"),
 ]

@@ -262,13 +262,16 @@ def test_constant_queries(client, django_assert_max_num_queries, count, page):
 
 
 # Headroom for other apps' parts of the page (the comment form, upcoming
-# events on the start page) and the feed's Site lookup; ours is the budget.
-EXTRA_QUERIES = {"list": 1, "branch list": 1, "detail": 1, "start page": 3, "feed": 1}
+# events on the start page) and the feed's Site lookup and content-version
+# schedule query (once per change; kkn_portal.versioned); ours is the budget.
+EXTRA_QUERIES = {"list": 1, "branch list": 1, "detail": 1, "start page": 3, "feed": 2}
 
 
 @pytest.mark.parametrize("page", ["list", "detail", "start page", "feed"])
-def test_query_count_does_not_grow(client, page):
+def test_query_count_does_not_grow(client, settings, page):
     """The exact query count is the same with 3 and with 40 rich articles."""
+    # The views' own queries: with the page cache the second request is a hit.
+    settings.PAGE_CACHE_ENABLED = False
     articles = build_articles(3)
     url = {
         "list": reverse("news:index"),
@@ -280,6 +283,7 @@ def test_query_count_does_not_grow(client, page):
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     build_articles(37)
+    client.get(url)  # warm again: the content version's schedule is read once after a change
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
