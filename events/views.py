@@ -1,17 +1,13 @@
 """Public event pages, calendar files and editors' previews."""
 
-import hashlib
-
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.cache import (
-    add_never_cache_headers,
-    get_conditional_response,
-    patch_cache_control,
-)
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 from django.views.generic.detail import SingleObjectMixin
+
+from kkn_portal.versioned import versioned_response
 
 from .forms import EventFilterForm
 from .ical import build_calendar
@@ -21,6 +17,8 @@ from .structured_data import event_json_ld
 
 PREVIEW_PERMISSION = "events.change_event"
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
+# Calendar programs may keep a file this long before asking again (with If-None-Match).
+ICAL_CACHE_CONTROL = {"public": True, "max_age": 15 * 60}
 
 
 class FilteredEventListMixin:
@@ -110,26 +108,36 @@ class EventDetailView(VisibleEventMixin, DetailView):
         )
 
 
-def calendar_response(request, events, *, filename, name=None, attachment=True):
-    """An iCalendar response with an ETag, so polling subscribers get 304s."""
-    base_url = request.build_absolute_uri("/").rstrip("/")
-    body = build_calendar(events, base_url, name=name)
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    not_modified = get_conditional_response(request, etag=etag)
-    response = not_modified or HttpResponse(body, content_type=ICAL_CONTENT_TYPE)
-    response["ETag"] = etag
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=15 * 60)
-    return response
+def calendar_response(request, events, *, filename, name=None, attachment=True, store=True):
+    """An iCalendar file, built once per content version, with an ETag for 304s.
+
+    ``events`` is evaluated only when the file is not cached yet.
+    """
+
+    def render():
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        response = HttpResponse(
+            build_calendar(events, base_url, name=name), content_type=ICAL_CONTENT_TYPE
+        )
+        disposition = "attachment" if attachment else "inline"
+        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+        return response
+
+    return versioned_response(request, render, cache_control=ICAL_CACHE_CONTROL, store=store)
 
 
 class EventIcsView(VisibleEventMixin, View):
     """``/evenemang/<slug>.ics``: one event to download into a calendar program."""
 
     def get(self, request, *args, **kwargs):
+        # Looked up first: a visitor must never get a 304 for what they may not see.
         self.object = self.get_object(self.get_queryset().select_related("venue"))
-        response = calendar_response(request, [self.object], filename=f"{self.object.slug}.ics")
+        response = calendar_response(
+            request,
+            [self.object],
+            filename=f"{self.object.slug}.ics",
+            store=self.object.is_live(),
+        )
         return self.finish(response)
 
 

@@ -7,8 +7,12 @@ only paginates.
 
 PostgreSQL: full-text search with the ``swedish`` configuration, weighted
 title (A) > lead (B) > body or description (C), ranked with ``ts_rank`` and
-excerpted with ``ts_headline``; GIN expression indexes (migration
-``events/0002_search_indexes``) serve exactly the vectors built here.
+excerpted with ``ts_headline`` (for the one page shown only). The weighted
+vector is a stored generated column, ``search_document``, with a GIN index
+(migration ``events/0004_search_document``): computed once per write, so a
+common word matching most rows costs no parsing or stemming at search time.
+The column is not a model field (SQLite has no tsvector), so the queries
+name it with ``StoredDocument``.
 SQLite: a case-insensitive ``LIKE`` per word over the same fields.
 """
 
@@ -18,13 +22,13 @@ from datetime import datetime
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchRank,
-    SearchVector,
+    SearchVectorField,
 )
 from django.contrib.postgres.search import (
     SearchQuery as PgSearchQuery,
 )
 from django.db import connection
-from django.db.models import F, FloatField, Q, TextField, Value
+from django.db.models import Expression, F, FloatField, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +38,7 @@ from news.models import Article
 from .excerpts import EXCERPT_WORDS, START_SEL, STOP_SEL, excerpt_html, headline_html, plain_text
 
 CONFIG = "swedish"
+DOCUMENT_COLUMN = "search_document"
 
 
 @dataclass(frozen=True)
@@ -69,13 +74,22 @@ class SearchResult:
     obj: object
 
 
-def search_vector(body_field):
-    """The weighted document vector; the GIN indexes are built on this same expression."""
-    return (
-        SearchVector("title", weight="A", config=CONFIG)
-        + SearchVector("lead", weight="B", config=CONFIG)
-        + SearchVector(body_field, weight="C", config=CONFIG)
-    )
+class StoredDocument(Expression):
+    """The stored, GIN-indexed ``search_document`` column of ``model``'s table.
+
+    PostgreSQL only; migration ``events/0004_search_document`` adds it as a
+    generated column (weighted title, lead and body), outside the model.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(self.model._meta.db_table)
+        return f"{table}.{connection.ops.quote_name(DOCUMENT_COLUMN)}", []
 
 
 class BaseBackend:
@@ -173,12 +187,12 @@ class PostgresBackend(BaseBackend):
         return super().hits(query)
 
     def matching(self, source, query):
-        vector = search_vector(source.body_field)
+        document = StoredDocument(source.model)
         return (
             source.published()
-            .annotate(document=vector)
+            .alias(document=document)
             .filter(document=self._tsquery)
-            .annotate(rank=SearchRank(vector, self._tsquery))
+            .annotate(rank=SearchRank(document, self._tsquery))
         )
 
     def with_excerpts(self, source, queryset, query):

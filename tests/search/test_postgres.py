@@ -1,14 +1,17 @@
-"""PostgreSQL full-text search: Swedish inflection, weighting, highlighting, GIN indexes."""
+"""PostgreSQL full-text search: Swedish inflection, weighting, highlighting, stored vectors."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
-from kkn_portal.search.backends import PostgresBackend, search_vector
+from kkn_portal.search.backends import PostgresBackend, StoredDocument
 from kkn_portal.search.query import SearchQuery
 from news.models import Article
 from tests.events.factories import make_article, make_event
@@ -80,17 +83,64 @@ def test_stop_words_only_find_nothing(client):
     assert _titles(client, "och att") == []
 
 
-@pytest.mark.parametrize(
-    ("model", "body_field", "index"),
-    [(Event, "description", "events_event_search"), (Article, "body", "news_article_search")],
-)
-def test_gin_index_serves_the_search_vector(model, body_field, index):
-    """The planner can use the GIN expression index for the exact vector the search builds."""
+MODELS = [(Event, "description", "events_event_search"), (Article, "body", "news_article_search")]
+
+
+@pytest.mark.parametrize(("model", "body_field", "index"), MODELS)
+def test_gin_index_serves_the_stored_vector(model, body_field, index):
+    """The planner can use the GIN index on ``search_document`` for the search's condition."""
     query = PostgresBackend().tsquery(SearchQuery.from_input("konferens"))
-    queryset = model.objects.annotate(document=search_vector(body_field)).filter(document=query)
+    queryset = model.objects.alias(document=StoredDocument(model)).filter(document=query)
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert index in plan
+
+
+@pytest.mark.parametrize(("model", "body_field", "index"), MODELS)
+def test_stored_vector_is_the_weighted_swedish_vector_and_follows_edits(model, body_field, index):
+    """The generated column holds title (A), lead (B) and body (C), and changes on save."""
+    obj = (make_event if model is Event else make_article)(
+        title="Konferensen", lead="Om film.", **{body_field: "<p>Spel i Luleå.</p>"}
+    )
+    expected = (
+        SearchVector("title", weight="A", config="swedish")
+        + SearchVector("lead", weight="B", config="swedish")
+        + SearchVector(body_field, weight="C", config="swedish")
+    )
+
+    def vectors():
+        return (
+            model.objects.filter(pk=obj.pk)
+            .annotate(stored=StoredDocument(model), computed=expected)
+            .values_list("stored", "computed")
+            .get()
+        )
+
+    stored, computed = vectors()
+    assert stored == computed
+    assert "'konferens':1A" in stored
+    setattr(obj, body_field, "<p>Musik i Kiruna.</p>")
+    obj.save()
+    stored, computed = vectors()
+    assert stored == computed
+    assert "musik" in stored and "spel" not in stored
+
+
+def test_search_reads_stored_vectors_and_headlines_only_the_page(client):
+    """No document is parsed at search time except the ten excerpts on the page.
+
+    ``to_tsvector`` over every matching row made a common word cost seconds.
+    """
+    for n in range(12):
+        make_article(title=f"Kultur {n}")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("search:index"), {"q": "kultur"})
+    assert len(response.context["results"]) == 10
+    sql = [query["sql"] for query in captured.captured_queries]
+    assert not any("to_tsvector" in statement for statement in sql)
+    (headlines,) = [statement for statement in sql if "ts_headline" in statement]
+    ids = re.search(r"IN \(([\d, ]+)\)", headlines).group(1).split(",")
+    assert len(ids) == 10

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -144,3 +145,29 @@ def test_simple_search_is_case_insensitive(client):
     """On SQLite, "KONFERENS" finds "Konferens"."""
     make_article(title="Konferens i Luleå")
     assert _titles(_search(client, "KONFERENS")) == ["Konferens i Luleå"]
+
+
+def test_repeated_search_is_served_from_the_page_cache_until_content_changes(
+    client, django_assert_max_num_queries
+):
+    """Same query again: no search SQL; a new article is found at once."""
+    make_article(title="Konferens i Luleå")
+    assert _titles(_search(client, "konferens")) == ["Konferens i Luleå"]
+    with django_assert_max_num_queries(0):
+        again = _search(client, "konferens")
+    assert "Konferens i Luleå" in again.content.decode()
+    make_article(title="Konferens i Piteå")
+    assert "Konferens i Piteå" in _search(client, "konferens").content.decode()
+
+
+def test_cached_search_shows_a_scheduled_article_when_its_time_comes(client):
+    """Publication at a set time reaches the results without any save."""
+    now = timezone.now()
+    make_article(title="Musik nu")
+    make_article(title="Musik sedan", published_at=now + timedelta(hours=1))
+    with time_machine.travel(now, tick=False) as traveller:
+        before = _search(client, "musik").content.decode()
+        traveller.move_to(now + timedelta(hours=1, seconds=1))
+        after = _search(client, "musik").content.decode()
+    assert "Musik sedan" not in before
+    assert "Musik sedan" in after
