@@ -31,6 +31,7 @@ from django.utils import timezone  # noqa: E402
 
 from events.models import Event, Organisation, ProgrammeItem, Venue  # noqa: E402
 from feedback.models import Comment  # noqa: E402
+from kkn_portal import content_version  # noqa: E402
 from kkn_portal.models import Branch, Contact  # noqa: E402
 from news.models import Article, ArticleLink  # noqa: E402
 
@@ -219,6 +220,8 @@ def main():
         events = make_events(now, branches, contacts, articles)
         pages = [(o.get_absolute_url(), o.title) for o in [*articles, *events]] + [("/", "Start")]
         make_comments(now, pages)
+    # bulk_create sends no signals: tell the page cache that content changed.
+    content_version.bump()
     print(
         f"generated {len(articles)} articles, {len(events)} events "
         f"({ProgrammeItem.objects.count()} programme items), {Comment.objects.count()} comments"
