@@ -50,6 +50,17 @@ export SITE_URL=http://127.0.0.1:$PORT STATIC_ROOT=$WORK/static
 # Nothing is mailed during the benchmark.
 export EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
 export GUNICORN_WORKERS=2 GUNICORN_BIND=127.0.0.1:$PORT GUNICORN_MAX_REQUESTS=0
+# The shared cache as deployed (README, docker-compose.yml): Redis, a database
+# of its own, emptied first. BENCH_REDIS_URL= (empty) measures the database cache.
+export REDIS_URL=${BENCH_REDIS_URL-redis://127.0.0.1:6379/15}
+if [ -n "$REDIS_URL" ]; then
+  if redis-cli -u "$REDIS_URL" ping >/dev/null 2>&1; then
+    redis-cli -u "$REDIS_URL" flushdb >/dev/null
+  else
+    echo "== Redis does not answer at $REDIS_URL: using the database cache"
+    unset REDIS_URL
+  fi
+fi
 
 echo "== fresh database kkn_bench"
 psql "$PG/postgres" -q -v ON_ERROR_STOP=1 \
