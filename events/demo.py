@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from kkn_portal.models import Branch, Contact
+from kkn_portal.demo import demo_contacts
+from kkn_portal.models import Branch
 from news.models import Article
 
 from .demo_content import EVENTS, RELATIVE_EVENTS
@@ -47,30 +48,6 @@ VENUES = {
     },
 }
 
-CONTACTS = {
-    "karin": {
-        "email": "karin.lindqvist@example.se",
-        "name": "Karin Lindqvist",
-        "role": "Projektledare för KKN",
-        "organisation": "Region Norrbotten",
-        "phone": "070-174 06 12",
-    },
-    "sara": {
-        "email": "sara.ohman@example.se",
-        "name": "Sara Öhman",
-        "role": "Konferenssamordnare",
-        "organisation": "Region Norrbotten",
-        "phone": "0980-31 92 45",
-    },
-    "mattias": {
-        "email": "mattias.nilimaa@example.se",
-        "name": "Mattias Nilimaa",
-        "role": "Näringslivsutvecklare",
-        "organisation": "Länsstyrelsen i Norrbotten",
-        "phone": "031-390 06 45",
-    },
-}
-
 
 def local(day, time):
     """An aware datetime from a date and an "HH:MM" string, in Swedish time."""
@@ -79,12 +56,7 @@ def local(day, time):
 
 
 def _lookup():
-    contacts = {
-        key: Contact.objects.get_or_create(
-            email=data["email"], defaults={k: v for k, v in data.items() if k != "email"}
-        )[0]
-        for key, data in CONTACTS.items()
-    }
+    contacts = demo_contacts()
     organisations = {
         key: Organisation.objects.get_or_create(name=name, defaults={"url": url})[0]
         for key, (name, url) in ORGANISATIONS.items()

@@ -8,6 +8,45 @@ and never overwrites an editor's changes.
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 
+from kkn_portal.models import Contact
+
+# Fictitious demo people, shared by the news and events demo content:
+# example.se addresses and phone numbers from PTS's series for fiction.
+DEMO_CONTACTS = {
+    "karin": {
+        "email": "karin.lindqvist@example.se",
+        "name": "Karin Lindqvist",
+        "role": "Projektledare för KKN",
+        "organisation": "Region Norrbotten",
+        "phone": "070-174 06 12",
+    },
+    "sara": {
+        "email": "sara.ohman@example.se",
+        "name": "Sara Öhman",
+        "role": "Konferenssamordnare",
+        "organisation": "Region Norrbotten",
+        "phone": "0980-31 92 45",
+    },
+    "mattias": {
+        "email": "mattias.nilimaa@example.se",
+        "name": "Mattias Nilimaa",
+        "role": "Näringslivsutvecklare",
+        "organisation": "Länsstyrelsen i Norrbotten",
+        "phone": "031-390 06 45",
+    },
+}
+
+
+def demo_contacts():
+    """The demo contact people by key, created if missing (never overwritten)."""
+    return {
+        key: Contact.objects.get_or_create(
+            email=data["email"], defaults={k: v for k, v in data.items() if k != "email"}
+        )[0]
+        for key, data in DEMO_CONTACTS.items()
+    }
+
+
 ACCESSIBILITY = """
 <p>Region Norrbotten står bakom KKN-portalen. Vi vill att så många som möjligt ska kunna använda webbplatsen. Här beskriver vi hur KKN-portalen uppfyller lagen om tillgänglighet till digital offentlig service, vilka kända brister som finns och hur du kan rapportera problem så att vi kan åtgärda dem.</p>
 

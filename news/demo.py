@@ -10,29 +10,13 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from kkn_portal.models import Branch, Contact
+from kkn_portal.demo import demo_contacts
+from kkn_portal.models import Branch
 
 from .models import Article
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 ALL_BRANCHES = "*"
-
-CONTACTS = {
-    "karin": {
-        "email": "karin.lindqvist@example.se",
-        "name": "Karin Lindqvist",
-        "role": "Projektledare för KKN",
-        "organisation": "Region Norrbotten",
-        "phone": "070-174 06 12",
-    },
-    "mattias": {
-        "email": "mattias.nilimaa@example.se",
-        "name": "Mattias Nilimaa",
-        "role": "Näringslivsutvecklare",
-        "organisation": "Länsstyrelsen i Norrbotten",
-        "phone": "031-390 06 45",
-    },
-}
 
 
 def local(year, month, day, hour=9, minute=0):
@@ -178,11 +162,7 @@ ARTICLES = [
 
 def seed():
     """Create missing contacts and articles; return a one-line summary."""
-    contacts = {}
-    for key, data in CONTACTS.items():
-        contacts[key], _created = Contact.objects.get_or_create(
-            email=data["email"], defaults={k: v for k, v in data.items() if k != "email"}
-        )
+    contacts = demo_contacts()
     branches = {branch.slug: branch for branch in Branch.objects.all()}
     created = 0
     for data in ARTICLES:
