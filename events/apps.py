@@ -1,7 +1,24 @@
 """App configuration for events."""
 
+import datetime
+
 from django.apps import AppConfig
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# An event is upcoming up to and including its end instant; it is past one tick later.
+TICK = datetime.timedelta(microseconds=1)
+
+
+def after_end(end):
+    """The instant an event stops being upcoming (``upcoming()`` is ``end >= now``)."""
+    return end + TICK
+
+
+def midnight_after(day):
+    """The aware instant at which ``day`` (a local date) has fully passed."""
+    following = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    return timezone.make_aware(following)
 
 
 class EventsConfig(AppConfig):
@@ -9,3 +26,41 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        """Tell the portal's registries about events (kkn_portal imports no app)."""
+        from kkn_portal import content_version, overview, sitemaps
+        from kkn_portal.content_version import Transition
+        from kkn_portal.previews.views import register_preview
+        from kkn_portal.search.sources import Source, register_source
+
+        from .models import Event, Organisation, ProgrammeItem, Venue
+        from .overview import events_section
+        from .sitemaps import EventSitemap
+        from .views import EventPreviewView
+
+        released = Event.objects.released
+        content_version.register(
+            Event,
+            ProgrammeItem,
+            Venue,
+            Organisation,
+            transitions=[
+                # Events go live at their publication time, are ongoing from their start,
+                # past after their end, and registration closes when the deadline day is over.
+                Transition(released, "published_at"),
+                Transition(released, "start"),
+                Transition(released, "end", inclusive=False, to_instant=after_end),
+                Transition(
+                    released,
+                    "registration_deadline",
+                    inclusive=False,
+                    to_instant=midnight_after,
+                    is_date=True,
+                ),
+            ],
+        )
+        register_source(Source("event", _("Event"), Event, "description", "start"))
+        register_preview("event", EventPreviewView)
+        overview.register("events", "events.view_event", events_section)
+        sitemaps.register("events", EventSitemap, index="events:index")

@@ -8,16 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Event
 
-# Months outside these years cannot hold a real event; refusing them keeps
-# ``?manad=9999-12`` from overflowing date arithmetic.
-YEARS = range(2000, 2100)
-
 
 class EventFilterForm(forms.Form):
     """``?typ=konferens`` and ``?manad=2017-05``, both optional.
 
-    The values are checked against fixed choices and a strict pattern, so a
-    visitor's raw text never reaches SQL.
+    The kind must be one of ``Event.Kind`` and the month one that has
+    published events (the list the visitor chooses from), so a visitor's
+    raw text never reaches SQL and no made-up month is rendered.
     """
 
     typ = forms.ChoiceField(
@@ -42,15 +39,14 @@ class EventFilterForm(forms.Form):
         value = self.cleaned_data["manad"]
         if not value:
             return None
+        if value not in {choice for choice, _label in self.month_choices}:
+            raise forms.ValidationError(_("There are no events that month."), code="invalid")
         year, month = (int(part) for part in value.split("-"))
-        if year not in YEARS or not 1 <= month <= 12:
-            raise forms.ValidationError(_("There is no such month."), code="invalid")
         return datetime.date(year, month, 1)
 
     def filters(self):
-        """``(kind, month)`` to filter by; empty where the value is missing or bad."""
+        """``(kind, month)`` to filter by (call after ``is_valid()``); empty when not asked for."""
         if not self.is_bound:
             return "", None
-        self.is_valid()
         data = self.cleaned_data
         return data.get("typ") or "", data.get("manad")

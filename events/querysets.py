@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
+from kkn_portal import content_version
+
 
 def month_bounds(year, month):
     """Return the aware start of ``year-month`` and of the month after, in local time."""
@@ -20,7 +22,11 @@ class EventQuerySet(models.QuerySet):
 
     def published(self):
         """Events the public may see: published, and their publication time has come."""
-        return self.filter(published=True, published_at__lte=timezone.now())
+        return self.released().filter(published_at__lte=timezone.now())
+
+    def released(self):
+        """Events an editor has published, whether their publication time has come or not."""
+        return self.filter(published=True)
 
     def upcoming(self):
         """Ongoing and future events (not yet ended), soonest first.
@@ -74,8 +80,6 @@ class EventQuerySet(models.QuerySet):
         ``update()`` sends no signal, so the public content version is bumped
         here (admin actions, a venue's new address): cached pages must change.
         """
-        from kkn_portal import content_version
-
         count = self.update(sequence=F("sequence") + 1, updated_at=timezone.now(), **values)
         content_version.bump(self.db)
         return count
@@ -90,6 +94,4 @@ class EventQuerySet(models.QuerySet):
 
     def cancel(self):
         """Mark the events as cancelled (they stay visible, with a banner)."""
-        from events.models import Event
-
-        return self.touch(status=Event.Status.CANCELLED)
+        return self.touch(status=self.model.Status.CANCELLED)

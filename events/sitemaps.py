@@ -1,4 +1,4 @@
-"""Events in /sitemap.xml (merged by ``kkn_portal.sitemaps``)."""
+"""Events in /sitemap.xml (registered with ``kkn_portal.sitemaps``)."""
 
 from django.contrib.sitemaps import Sitemap
 
@@ -15,6 +15,3 @@ class EventSitemap(Sitemap):
 
     def lastmod(self, event):
         return event.updated_at
-
-
-SITEMAPS = {"events": EventSitemap}

@@ -2,18 +2,26 @@
 
 from django.urls import path
 
-from kkn_portal.pagecache import cache_public_page
+from kkn_portal.pagecache import public_page
 
 from . import views
 
 app_name = "events"
+# The GET parameters the event lists read.
+FILTERS = ("typ", "manad", "page")
 
 # Fixed paths come before the slug patterns, so no event can shadow them
 # (an event with the slug "tidigare" or "kalender" would otherwise win).
 urlpatterns = [
-    path("", cache_public_page(views.EventListView.as_view()), name="index"),
-    path("tidigare/", cache_public_page(views.PastEventListView.as_view()), name="past"),
-    path("kalender.ics", views.CalendarFeedView.as_view(), name="calendar"),
-    path("<slug:slug>.ics", views.EventIcsView.as_view(), name="ics"),
-    path("<slug:slug>/", cache_public_page(views.EventDetailView.as_view()), name="detail"),
+    path("", public_page(views.EventListView.as_view(), query=FILTERS), name="index"),
+    path("tidigare/", public_page(views.PastEventListView.as_view(), query=FILTERS), name="past"),
+    path(
+        "kalender.ics",
+        public_page(views.CalendarFeedView.as_view(), by_consent=False),
+        name="calendar",
+    ),
+    path(
+        "<slug:slug>.ics", public_page(views.EventIcsView.as_view(), by_consent=False), name="ics"
+    ),
+    path("<slug:slug>/", public_page(views.EventDetailView.as_view()), name="detail"),
 ]

@@ -1,13 +1,13 @@
 """Public event pages, calendar files and editors' previews."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 from django.views.generic.detail import SingleObjectMixin
 
-from kkn_portal.versioned import versioned_response
+from kkn_portal.previews.views import SharedPreviewMixin
 
 from .forms import EventFilterForm
 from .ical import build_calendar
@@ -17,18 +17,22 @@ from .structured_data import event_json_ld
 
 PREVIEW_PERMISSION = "events.change_event"
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
-# Calendar programs may keep a file this long before asking again (with If-None-Match).
-ICAL_CACHE_CONTROL = {"public": True, "max_age": 15 * 60}
 
 
 class FilteredEventListMixin:
-    """The kind/month filter shared by the upcoming and past lists."""
+    """The kind/month filter shared by the upcoming and past lists.
+
+    An unknown kind, a month without events or a page beyond the last is a
+    404, answered before anything is rendered.
+    """
 
     paginate_by = 20
 
     def get_queryset(self):
         months = Event.objects.published().dates("start", "month")
         self.filter_form = EventFilterForm(self.request.GET or None, months=months)
+        if self.filter_form.is_bound and not self.filter_form.is_valid():
+            raise Http404("No such filter.")
         self.kind, self.month = self.filter_form.filters()
         return self.filter_events(Event.objects.published().for_listing().of_kind(self.kind))
 
@@ -108,36 +112,23 @@ class EventDetailView(VisibleEventMixin, DetailView):
         )
 
 
-def calendar_response(request, events, *, filename, name=None, attachment=True, store=True):
-    """An iCalendar file, built once per content version, with an ETag for 304s.
-
-    ``events`` is evaluated only when the file is not cached yet.
-    """
-
-    def render():
-        base_url = request.build_absolute_uri("/").rstrip("/")
-        response = HttpResponse(
-            build_calendar(events, base_url, name=name), content_type=ICAL_CONTENT_TYPE
-        )
-        disposition = "attachment" if attachment else "inline"
-        response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-        return response
-
-    return versioned_response(request, render, cache_control=ICAL_CACHE_CONTROL, store=store)
+def calendar_response(request, events, *, filename, name=None, attachment=True):
+    """An iCalendar file (the page cache stores it and answers polls with 304s)."""
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    response = HttpResponse(
+        build_calendar(events, base_url, name=name), content_type=ICAL_CONTENT_TYPE
+    )
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
 
 
 class EventIcsView(VisibleEventMixin, View):
     """``/evenemang/<slug>.ics``: one event to download into a calendar program."""
 
     def get(self, request, *args, **kwargs):
-        # Looked up first: a visitor must never get a 304 for what they may not see.
         self.object = self.get_object(self.get_queryset().select_related("venue"))
-        response = calendar_response(
-            request,
-            [self.object],
-            filename=f"{self.object.slug}.ics",
-            store=self.object.is_live(),
-        )
+        response = calendar_response(request, [self.object], filename=f"{self.object.slug}.ics")
         return self.finish(response)
 
 
@@ -153,3 +144,12 @@ class CalendarFeedView(View):
             name=_("KKN-portalen: events"),
             attachment=False,
         )
+
+
+class EventPreviewView(SharedPreviewMixin, EventDetailView):
+    """A shared preview of an event as the public will see it, with the preview banner."""
+
+    template_name = "previews/event_detail.html"
+
+    def get_queryset(self):
+        return Event.objects.for_detail()

@@ -1,19 +1,27 @@
-"""One captcha field, two backends.
+"""One captcha field, two backends, and the one-time token each solved captcha gives.
 
 ALTCHA (self-hosted proof of work, no cookies, no third party) is the
 default. When reCAPTCHA keys are configured (``RECAPTCHA_ENABLED``) and the
 visitor has accepted third-party services, the v2 checkbox of
 django-recaptcha is used instead. Either way the form sees one field named
 ``captcha`` that raises a Swedish ``ValidationError`` and never an exception.
+
+A solved captcha is single-use by nature (an ALTCHA challenge is random and
+signed, a reCAPTCHA response is accepted once by Google), so it doubles as
+the form's one-time token (:func:`one_time_token`): the page needs no
+per-visitor token of its own and stays the same for everyone.
 """
 
 import base64
+import hashlib
 import json
 import logging
+import uuid
 
+import altcha
 import django_altcha
+from django import forms
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.template import TemplateDoesNotExist
@@ -86,7 +94,6 @@ class AltchaField(django_altcha.AltchaField):
         "error": _("The check that you are a human failed. Please try again."),
         "invalid": _("The check that you are a human failed. Please try again."),
         "required": _("Tick the box “I am not a robot” before you send the comment."),
-        "replay": _("This check has already been used. Please tick the box again."),
     }
 
     def __init__(self, **kwargs):
@@ -95,29 +102,38 @@ class AltchaField(django_altcha.AltchaField):
         kwargs.setdefault("hidelogo", True)
         super().__init__(**kwargs)
 
-    def replay_attack_protection(self, payload):
-        """Mark the challenge used atomically (``cache.add``), so a race cannot reuse it."""
+    def validate(self, value):
+        """Check the solution's signature and expiry; a malformed one is a form error.
+
+        Replays are settled where the comment is stored: the challenge is its
+        one-time token (:func:`one_time_token`), unique in the database.
+        """
+        forms.Field.validate(self, value)
         try:
-            challenge = json.loads(base64.b64decode(payload).decode())["challenge"]
-        except Exception as exc:
-            raise ValidationError(self.error_messages["error"], code="error") from exc
-        cache = caches[getattr(settings, "ALTCHA_CACHE_ALIAS", "default")]
-        timeout = django_altcha.get_challenge_expire_seconds()
-        if not cache.add(f"feedback:altcha:{challenge}", True, timeout=timeout):
-            logger.warning("ALTCHA challenge used twice")
-            raise ValidationError(self.error_messages["replay"], code="invalid")
+            verified, error = altcha.verify_solution(
+                payload=value, hmac_key=django_altcha.get_hmac_key(), check_expires=True
+            )
+        except Exception as exc:  # noqa: BLE001 - anything a visitor can send
+            logger.warning("ALTCHA payload refused: %s", type(exc).__name__)
+            raise ValidationError(self.error_messages["error"], code="error") from None
+        if not verified:
+            logger.info("ALTCHA solution refused: %s", error)
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 class ReCaptchaWidget(ReCaptchaV2Checkbox):
-    """The v2 checkbox; its (overridden) template puts the CSP nonce on scripts."""
+    """The v2 checkbox, rendered the same for every visitor (no random id, no inline script)."""
 
-    nonce = ""
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uuid = "comment"
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        # Widgets render without the request, so the form hands the nonce over.
-        context["CSP_NONCE"] = self.nonce
-        return context
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        # The callback would need an inline script; the checkbox works without one.
+        attrs.pop("data-callback", None)
+        attrs.pop("data-widget-uuid", None)
+        return attrs
 
 
 class SafeReCaptchaField(ReCaptchaField):
@@ -141,8 +157,6 @@ class SafeReCaptchaField(ReCaptchaField):
         super().__init__(**kwargs)
         self.request = request
         self.widget.api_params = {"hl": "sv"}
-        if request is not None:
-            self.widget.nonce = str(getattr(request, "csp_nonce", "") or "")
 
     def get_remote_ip(self):
         """The proxy-validated client address instead of django-recaptcha's raw XFF."""
@@ -165,6 +179,27 @@ def visitor_allows_external(request):
     consent = getattr(request, "consent", None)
     allows = getattr(consent, "allows", None)
     return bool(callable(allows) and allows("externa"))
+
+
+def one_time_token(field, raw_value):
+    """The UUID a solved captcha stands for, or None when ``raw_value`` holds none.
+
+    ``field`` is the form's captcha field, ``raw_value`` what was posted for
+    it. Taken before any check (so a repeated post is known before Google is
+    asked again); an invented value only names a comment that does not
+    exist. A keyed digest, so the stored value reveals nothing.
+    """
+    if not raw_value or not isinstance(raw_value, str):
+        return None
+    if isinstance(field, SafeReCaptchaField):
+        seed = "recaptcha:" + raw_value
+    else:
+        try:
+            seed = "altcha:" + json.loads(base64.b64decode(raw_value))["challenge"]
+        except (ValueError, TypeError, KeyError):
+            return None
+    digest = hashlib.blake2b(seed.encode(), digest_size=16, key=b"feedback.one-time-token")
+    return uuid.UUID(bytes=digest.digest())
 
 
 def captcha_field_for(request):

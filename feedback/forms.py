@@ -3,11 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for
+from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for, one_time_token
 from feedback.models import MAX_TEXT_LENGTH, MAX_TITLE_LENGTH
 from feedback.paths import MAX_PATH_LENGTH, validate_local_page
 from feedback.text import clean_line, clean_text
-from kkn_portal import pagecache
 
 HONEYPOT_FIELD = "leave_empty"
 
@@ -22,9 +21,10 @@ class CommentTextField(forms.CharField):
 class CommentForm(forms.Form):
     """A visitor's comment on the page they are reading.
 
-    The page path, title and one-time token travel in hidden fields; the
-    honeypot must stay empty and the captcha field depends on the backend
-    (see :mod:`feedback.captcha`).
+    The page path and title travel in hidden fields; the honeypot must stay
+    empty and the captcha field depends on the backend (see
+    :mod:`feedback.captcha`). Nothing in the form differs between visitors:
+    the solved captcha is the one-time token (:attr:`one_time_token`).
     """
 
     default_renderer = ProjectTemplatesRenderer()
@@ -42,13 +42,6 @@ class CommentForm(forms.Form):
     page_title = forms.CharField(
         max_length=MAX_TITLE_LENGTH * 2, required=False, widget=forms.HiddenInput
     )
-    form_token = forms.UUIDField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": _("The form has expired. Reload the page and try again."),
-            "invalid": _("The form has expired. Reload the page and try again."),
-        },
-    )
     # Humans never see this field (CSS) and leave it empty; simple bots fill it.
     leave_empty = forms.CharField(
         label=_("Leave this field empty"),
@@ -63,19 +56,23 @@ class CommentForm(forms.Form):
 
     @classmethod
     def for_page(cls, request, title):
-        """An empty form for the page ``request`` shows, with a fresh token.
-
-        In a page rendered for the page cache the token is a hole, filled
-        with a new uuid4 in every response, so two visitors never share one.
-        """
+        """An empty form for the page ``request`` shows: the same for every visitor."""
         return cls(
             request=request,
             initial={
                 "page_path": request.path,
                 "page_title": clean_line(title or "", MAX_TITLE_LENGTH),
-                "form_token": pagecache.hole(request, "form_token"),
             },
         )
+
+    @property
+    def one_time_token(self):
+        """The UUID the posted captcha solution stands for (None if there is none)."""
+        if not self.is_bound:
+            return None
+        field = self.fields["captcha"]
+        raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix("captcha"))
+        return one_time_token(field, raw)
 
     @property
     def honeypot_filled(self):

@@ -1,6 +1,12 @@
-"""Receive page comments: /kommentera/ (POST) and its ALTCHA challenge."""
+"""Receive page comments: /kommentera/ (POST) and its ALTCHA challenge.
 
-import uuid
+The form sits on every public page, which is the same for every visitor,
+so it carries no CSRF token: the POST must come from this site instead
+(:func:`kkn_portal.origin.is_same_origin`), and the solved captcha is the
+one-time token that makes a double click store one comment.
+"""
+
+import logging
 from functools import partial
 
 import django_altcha
@@ -11,6 +17,7 @@ from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.utils.encoding import iri_to_uri
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, View
 
 from feedback.forms import CommentForm
@@ -18,8 +25,13 @@ from feedback.models import Comment
 from feedback.notify import dispatch_notification
 from feedback.paths import is_local_page
 from feedback.ratelimit import register_post
+from kkn_portal.origin import is_same_origin
+from kkn_portal.views import RETRY_AFTER_SECONDS, csrf_failure
 
-THANKS_QUERY = "kommentar=tack"
+logger = logging.getLogger(__name__)
+
+THANKS_PARAMETER, THANKS_VALUE = "kommentar", "tack"
+THANKS_QUERY = f"{THANKS_PARAMETER}={THANKS_VALUE}"
 FORM_ANCHOR = "kommentera"
 
 
@@ -33,12 +45,15 @@ def back_to_page(path, thanks=True):
     return response
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator([csrf_exempt, never_cache], name="dispatch")
 class CommentPostView(FormView):
     """Validate and store a comment, then Post/Redirect/Get back to the page.
 
-    Over the rate limit: 429. Honeypot filled: the same redirect as success,
-    nothing stored. Invalid: the form again with its errors (400).
+    Not from a page of this site: 403. Over the rate limit: 429; the shared
+    cache that counts it unreachable: 503, with the text kept. Honeypot
+    filled, or a captcha solution already used for a stored comment (a
+    double click): the same redirect as success, nothing new stored.
+    Invalid: the form again with its errors (400).
     """
 
     form_class = CommentForm
@@ -49,13 +64,22 @@ class CommentPostView(FormView):
         return {**super().get_form_kwargs(), "request": self.request}
 
     def post(self, request, *args, **kwargs):
-        wait = register_post(request)
+        if not is_same_origin(request):
+            return csrf_failure(request)
+        form = self.get_form()
+        try:
+            wait = register_post(request)
+        except Exception as exc:  # noqa: BLE001 - any failure of the shared cache
+            logger.warning("Comment refused: rate limit unavailable: %r", exc)
+            return self.unavailable(form)
         if wait:
             response = render(request, "feedback/rate_limited.html", status=429)
             response["Retry-After"] = str(wait)
             return response
-        form = self.get_form()
         if form.honeypot_filled:
+            return back_to_page(form.data.get("page_path", ""))
+        token = form.one_time_token
+        if token is not None and Comment.objects.filter(form_token=token).exists():
             return back_to_page(form.data.get("page_path", ""))
         if form.is_valid():
             return self.form_valid(form)
@@ -67,20 +91,31 @@ class CommentPostView(FormView):
             page_path=data["page_path"],
             page_title=data["page_title"],
             text=data["text"],
-            form_token=data["form_token"],
+            form_token=form.one_time_token,
         )
         if created:
             transaction.on_commit(partial(dispatch_notification, comment))
         return back_to_page(data["page_path"])
 
-    def form_invalid(self, form):
-        if "form_token" in form.errors:
-            # A fresh token, so the re-rendered form can be sent.
-            form.data = form.data.copy()
-            form.data[form.add_prefix("form_token")] = str(uuid.uuid4())
-        path = form.data.get("page_path", "")
-        context = self.get_context_data(form=form, back_url=path if is_local_page(path) else "/")
-        return self.render_to_response(context, status=400)
+    def form_invalid(self, form, status=400, **context):
+        path = (form.data if form.is_bound else form.initial).get("page_path", "")
+        context = self.get_context_data(
+            form=form, back_url=path if is_local_page(path) else "/", **context
+        )
+        return self.render_to_response(context, status=status)
+
+    def unavailable(self, form):
+        """503: the comment cannot be taken now; the form comes back with the text kept.
+
+        Unbound, so nothing is checked (and no captcha service asked) again.
+        """
+        fields = ("text", "page_path", "page_title")
+        fresh = CommentForm(
+            request=self.request, initial={name: form.data.get(name, "") for name in fields}
+        )
+        response = self.form_invalid(fresh, status=503, unavailable=True)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -14,10 +14,15 @@ class KknPortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        # Every change of public content bumps the version that keys cached pages.
-        from kkn_portal import content_version
+        from django.contrib.flatpages.models import FlatPage
+        from django.contrib.sites.models import Site
 
-        content_version.connect_signals()
+        from kkn_portal import content_version
+        from kkn_portal.models import Branch, Contact
+
+        # Content apps register their own models in their ready(); these are ours.
+        content_version.register(Branch, Contact, FlatPage, Site)
+        content_version.connect_signals(self)
 
 
 class KknAdminConfig(admin_apps.AdminConfig):

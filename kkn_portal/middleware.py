@@ -1,6 +1,9 @@
-"""Site-wide middleware of the foundation (security headers)."""
+"""Site-wide middleware of the foundation: security headers and the flatpage fallback."""
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from django.contrib.flatpages.middleware import (
+    FlatpageFallbackMiddleware as BaseFlatpageFallbackMiddleware,
+)
 from django.utils.cache import patch_cache_control
 
 
@@ -9,7 +12,8 @@ class CSPMiddleware(BaseCSPMiddleware):
 
     A page whose header carries a nonce must not be stored by a shared cache:
     every visitor would then get the same nonce, which defeats it (RULES C4.8).
-    django-csp adds the nonce only when a template used ``CSP_NONCE``.
+    django-csp adds the nonce only when something read ``request.csp_nonce``:
+    the admin's prose editor does, public pages never do.
     """
 
     def process_response(self, request, response):
@@ -17,3 +21,17 @@ class CSPMiddleware(BaseCSPMiddleware):
         if getattr(request, "_csp_nonce", None):
             patch_cache_control(response, private=True)
         return response
+
+
+class FlatpageFallbackMiddleware(BaseFlatpageFallbackMiddleware):
+    """Django's flatpage fallback, only for addresses no URL pattern matched.
+
+    A 404 raised by a view (an unknown article, a page beyond the last) is
+    not a missing flatpage; looking one up would cost two queries for each
+    made-up address.
+    """
+
+    def process_response(self, request, response):
+        if getattr(request, "resolver_match", None) is not None:
+            return response
+        return super().process_response(request, response)

@@ -1,70 +1,35 @@
 """What the admin index shows each member of the editorial team.
 
-Each section appears only to users allowed to see its model, and each costs
-one query however much content there is: counts are aggregates, the chart is
-one grouped query (kkn_portal.chart), lists are sliced.
+Content apps register their sections in ``AppConfig.ready()``
+(:func:`register`): a name the index template knows, the permission a user
+needs to see it, and a function of ``now`` that builds its context. Each
+section costs one query however much content there is (counts are
+aggregates, charts one grouped query, lists are sliced); the latest changes
+from the admin log are the portal's own.
 """
 
 from urllib.parse import urlencode
 
 from django.contrib.admin.models import LogEntry
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import Event
-from feedback.models import Comment
-from kkn_portal.chart import bar_chart, weekly_counts
-from news.models import Article
-
-UPCOMING_EVENTS = 5
 LATEST_CHANGES = 10
+
+# name -> (permission, build(now) -> dict), in registration order.
+_sections = {}
+
+
+def register(name, permission, build):
+    """Show ``build(now)`` as the section ``name`` to users with ``permission``."""
+    _sections[name] = (permission, build)
 
 
 def changelist(model, **filters):
     """The admin list of ``model``, filtered by ``filters`` (field lookups)."""
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     return f"{url}?{urlencode(filters)}" if filters else url
-
-
-def comments_section(now):
-    """New comments waiting in the inbox, and comments per week for 12 weeks."""
-    new = Comment.objects.filter(status=Comment.Status.NEW).count()
-    return {
-        "new": new,
-        "new_url": changelist(Comment, status__exact=Comment.Status.NEW),
-        "chart": bar_chart(weekly_counts(Comment.objects.all(), "created_at")),
-    }
-
-
-def articles_section(now):
-    """Articles waiting as drafts and articles scheduled to go live."""
-    published = Q(status=Article.Status.PUBLISHED)
-    counts = Article.objects.aggregate(
-        drafts=Count("pk", filter=Q(status=Article.Status.DRAFT)),
-        scheduled=Count("pk", filter=published & Q(published_at__gt=now)),
-    )
-    return {
-        **counts,
-        "drafts_url": changelist(Article, status__exact=Article.Status.DRAFT),
-        "scheduled_url": changelist(
-            Article, status__exact=Article.Status.PUBLISHED, published_at__gt=now.isoformat()
-        ),
-    }
-
-
-def events_section(now):
-    """Unpublished and scheduled events, and the next events in the calendar."""
-    counts = Event.objects.aggregate(
-        drafts=Count("pk", filter=Q(published=False)),
-        scheduled=Count("pk", filter=Q(published=True, published_at__gt=now)),
-    )
-    return {
-        **counts,
-        "drafts_url": changelist(Event, published__exact=0),
-        "scheduled_url": changelist(Event, published__exact=1, published_at__gt=now.isoformat()),
-        "upcoming": list(Event.objects.upcoming().select_related("venue")[:UPCOMING_EVENTS]),
-    }
 
 
 def latest_changes(user):
@@ -85,14 +50,9 @@ def overview(request):
     """The overview's context for the admin index, by the user's permissions."""
     # Whole seconds: the same instant goes into the counts and the links.
     user, now = request.user, timezone.now().replace(microsecond=0)
-    sections = {
-        "comments": ("feedback.view_comment", comments_section),
-        "articles": ("news.view_article", articles_section),
-        "events": ("events.view_event", events_section),
-    }
     context = {
         name: build(now)
-        for name, (permission, build) in sections.items()
+        for name, (permission, build) in _sections.items()
         if user.has_perm(permission)
     }
     context["latest_changes"] = latest_changes(user)

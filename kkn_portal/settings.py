@@ -6,6 +6,7 @@ Production refuses to start without a real SECRET_KEY.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -86,14 +87,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files get the security headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous GETs of public pages from the cache before anything
+    # below runs (sessions, CSRF, auth, consent); stores what they produce.
+    "kkn_portal.pagecache.middleware.PageCacheMiddleware",
     # django-csp, plus Cache-Control: private on pages that carry a nonce.
     "kkn_portal.middleware.CSPMiddleware",
     # Strips unconsented Set-Cookie headers: outside the middlewares that
     # set cookies (session, csrf, messages) so it sees their output.
     "kkn_portal.consent.middleware.ConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # LocaleMiddleware needs the session to be loaded first.
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the site has one language (LANGUAGE_CODE), which
+    # Django uses when none is activated, and pages need not vary on it.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,7 +105,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires, so it sees the authentication result.
     "axes.middleware.AxesMiddleware",
-    "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Flatpages without a URL pattern, looked up only when no pattern matched.
+    "kkn_portal.middleware.FlatpageFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "kkn_portal.urls"
@@ -117,8 +122,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                # CSP_NONCE, as csp.context_processors.nonce, with holes for the page cache.
-                "kkn_portal.pagecache_context.holes",
                 "kkn_portal.context_processors.site",
                 "kkn_portal.consent.context_processors.consent",
             ],
@@ -147,14 +150,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache: Redis when REDIS_URL is set, otherwise the database cache, so
-# rate-limit counters and used captcha challenges are shared by all workers.
+# rate-limit counters, used captcha challenges, the content version and
+# rendered pages are shared by all workers and machines.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's backend with one client per process (kkn_portal/redis_cache.py).
+            "BACKEND": "kkn_portal.redis_cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kkn",
+            # An unreachable Redis must fail fast: pages are then rendered uncached.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -165,15 +172,21 @@ else:
         }
     }
 
-# Whole public pages for anonymous visitors (kkn_portal.pagecache), in each
-# process's memory: safe because every key holds the content version.
+# Whole public pages for anonymous visitors (kkn_portal.pagecache): in each
+# process's memory (an LRU bounded in entries and megabytes) and in the
+# shared cache. Safe because every key holds the content version.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "kkn-pages",
-    "TIMEOUT": None,  # entries end by eviction; the key already changes with the content
-    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 500)},
-}
+PAGE_CACHE_MAX_ENTRIES = env_int("PAGE_CACHE_MAX_ENTRIES", 500)
+PAGE_CACHE_MAX_MB = env_int("PAGE_CACHE_MAX_MB", 64)
+# Old versions' pages simply age out of the shared cache.
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 24 * 60 * 60)
+# How long browsers (max-age) and shared caches such as the proxy (s-maxage)
+# may use a public page without asking again: an edit is visible everywhere
+# within their sum (README, "Caching").
+PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 60)
+PAGE_S_MAXAGE = env_int("PAGE_S_MAXAGE", 30)
+# Each process reads the shared content version at most this often (seconds).
+CONTENT_VERSION_MEMO_SECONDS = float(os.environ.get("CONTENT_VERSION_MEMO_SECONDS") or 1.0)
 
 AUTHENTICATION_BACKENDS = [
     # django-axes must come first to refuse locked-out logins.
@@ -318,8 +331,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Cookie consent (kkn_portal.consent)
 # Bump when the cookie list or its texts change: every visitor is asked again.
 COOKIE_POLICY_VERSION = os.environ.get("COOKIE_POLICY_VERSION") or "1"
-if len(COOKIE_POLICY_VERSION) > 50:  # stored in ConsentRecord.policy_version
-    raise ImproperlyConfigured("COOKIE_POLICY_VERSION must be at most 50 characters.")
+# Part of the readable consent cookie and of ConsentRecord.policy_version.
+if not re.fullmatch(r"[A-Za-z0-9_-]{1,50}", COOKIE_POLICY_VERSION):
+    raise ImproperlyConfigured("COOKIE_POLICY_VERSION must be 1-50 letters, digits, '-' or '_'.")
 # Matomo statistics, off unless both are set: the Matomo base URL and site id.
 STATISTICS_SNIPPET_URL = os.environ.get("STATISTICS_SNIPPET_URL", "")
 STATISTICS_SITE_ID = os.environ.get("STATISTICS_SITE_ID", "")

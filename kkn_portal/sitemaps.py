@@ -1,10 +1,19 @@
-"""Sitemaps: the site's own pages, flatpages, and each app's SITEMAPS."""
-
-from importlib import import_module
+"""Sitemaps: the site's own pages, flatpages, and those the content apps register."""
 
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+# Filled in the content apps' AppConfig.ready() (register()).
+_sitemaps = {}
+_index_pages = ["home"]
+
+
+def register(name, sitemap, *, index=None):
+    """Add ``sitemap`` (a Sitemap class) as ``name``, and ``index`` (a URL name) to the pages."""
+    _sitemaps[name] = sitemap
+    if index and index not in _index_pages:
+        _index_pages.append(index)
 
 
 class StaticViewSitemap(Sitemap):
@@ -13,23 +22,12 @@ class StaticViewSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["home", "news:index", "events:index"]
+        return list(_index_pages)
 
     def location(self, item):
         return reverse(item)
 
 
 def collect_sitemaps():
-    """Merge the site's sitemaps with those each content app declares.
-
-    An app takes part by defining ``SITEMAPS`` (a dict) in its ``sitemaps``
-    module, so the root URLconf need not know every app's classes.
-    """
-    sitemaps = {"pages": StaticViewSitemap, "flatpages": FlatPageSitemap}
-    for app in ("news", "events"):
-        try:
-            module = import_module(f"{app}.sitemaps")
-        except ModuleNotFoundError:
-            continue
-        sitemaps.update(getattr(module, "SITEMAPS", {}))
-    return sitemaps
+    """The site's sitemaps with every registered one (a dict for the sitemap view)."""
+    return {"pages": StaticViewSitemap, "flatpages": FlatPageSitemap, **_sitemaps}

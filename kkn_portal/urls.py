@@ -7,20 +7,25 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from kkn_portal import views
-from kkn_portal.pagecache import cache_public_page
+from kkn_portal.pagecache import public_page
 from kkn_portal.sitemaps import collect_sitemaps
 
 sitemaps = collect_sitemaps()
-# Flatpages at named routes come from the page cache; the fallback
-# middleware's other flatpages are rendered each time.
-cached_flatpage = cache_public_page(flatpage_views.flatpage)
+# Flatpages at named routes are public pages; the fallback middleware's
+# other flatpages are rendered each time.
+flatpage = public_page(flatpage_views.flatpage)
 
 urlpatterns = [
-    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.health, name="health"),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        public_page(
+            TemplateView.as_view(
+                template_name="robots.txt", content_type="text/plain; charset=utf-8"
+            ),
+            by_consent=False,
+        ),
         name="robots",
     ),
     path(
@@ -32,7 +37,7 @@ urlpatterns = [
     ),
     path(
         "sitemap.xml",
-        sitemap_views.sitemap,
+        public_page(sitemap_views.sitemap, query=("p",), by_consent=False),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
@@ -48,12 +53,12 @@ urlpatterns = [
     # Named flatpages, so templates can link to them with {% url %}.
     path(
         "tillganglighet/",
-        cached_flatpage,
+        flatpage,
         {"url": "/tillganglighet/"},
         name="accessibility",
     ),
-    path("om-webbplatsen/", cached_flatpage, {"url": "/om-webbplatsen/"}, name="about"),
-    path("personuppgifter/", cached_flatpage, {"url": "/personuppgifter/"}, name="privacy"),
+    path("om-webbplatsen/", flatpage, {"url": "/om-webbplatsen/"}, name="about"),
+    path("personuppgifter/", flatpage, {"url": "/personuppgifter/"}, name="privacy"),
 ]
 
 handler500 = "kkn_portal.views.server_error"

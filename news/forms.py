@@ -21,7 +21,5 @@ class BranchFilterForm(forms.Form):
         ]
 
     def selected_branch(self):
-        """The chosen branch, or None when no (valid) branch was asked for."""
-        if not self.is_valid():
-            return None
+        """The chosen branch, or None when none was asked for (call after ``is_valid()``)."""
         return self.branches.get(self.cleaned_data["bransch"])

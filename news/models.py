@@ -35,7 +35,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def published(self):
         """Articles the public may see: published, and their time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.released().filter(published_at__lte=timezone.now())
+
+    def released(self):
+        """Articles an editor has set to published, whether their time has come or not."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
+    def scheduled(self):
+        """Published articles whose publication time is still ahead."""
+        return self.released().filter(published_at__gt=timezone.now())
 
     def with_branches(self):
         """Prefetch the branch tags that lists and feeds show."""

@@ -1,4 +1,4 @@
-"""Sitemap entries for published articles (merged by kkn_portal.sitemaps)."""
+"""Sitemap entries for published articles (registered with kkn_portal.sitemaps)."""
 
 from django.contrib.sitemaps import Sitemap
 
@@ -15,6 +15,3 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
-
-
-SITEMAPS = {"news": ArticleSitemap}

@@ -1,9 +1,11 @@
 """Public news pages: the list, an article, and editors' previews."""
 
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from kkn_portal.models import Branch
+from kkn_portal.previews.views import SharedPreviewMixin
 
 from .forms import BranchFilterForm
 from .models import Article
@@ -12,26 +14,27 @@ PREVIEW_PERMISSION = "news.change_article"
 
 
 class ArticleListView(ListView):
-    """Published articles, newest first, ten a page, filterable by branch."""
+    """Published articles, newest first, ten a page, filterable by branch.
+
+    An unknown branch or a page beyond the last is a 404, answered before
+    anything is rendered (the page cache stores it like any other page).
+    """
 
     paginate_by = 10
 
     def get_queryset(self):
         self.branches = list(Branch.objects.all())
-        self.filter_form = BranchFilterForm(self.request.GET, branches=self.branches)
-        self.branch = self.filter_form.selected_branch()
+        filter_form = BranchFilterForm(self.request.GET, branches=self.branches)
+        if not filter_form.is_valid():
+            raise Http404("No such branch.")
+        self.branch = filter_form.selected_branch()
         articles = Article.objects.published().with_branches()
         if self.branch:
             articles = articles.filter(branches=self.branch)
         return articles
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            branches=self.branches,
-            branch=self.branch,
-            unknown_branch=bool(self.request.GET.get("bransch")) and self.branch is None,
-            **kwargs,
-        )
+        return super().get_context_data(branches=self.branches, branch=self.branch, **kwargs)
 
 
 class ArticleDetailView(DetailView):
@@ -59,3 +62,12 @@ class ArticleDetailView(DetailView):
             image_url=self.request.build_absolute_uri(article.image.url) if article.image else "",
             **kwargs,
         )
+
+
+class ArticlePreviewView(SharedPreviewMixin, ArticleDetailView):
+    """A shared preview of an article as the public will see it, with the preview banner."""
+
+    template_name = "previews/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.with_details()

@@ -3,10 +3,15 @@
 import pytest
 from django.core.cache import cache
 
+from kkn_portal import content_version
+from kkn_portal.pagecache import store
+
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    """Each test starts with an empty cache (rate limits, captcha challenges)."""
+def _clear_cache(monkeypatch):
+    """Each test starts with empty caches and a process that has read no content version."""
     cache.clear()
+    store.local_pages.clear()
+    monkeypatch.setattr(content_version, "_state", content_version._State())
     yield
     cache.clear()

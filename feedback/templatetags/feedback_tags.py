@@ -3,7 +3,7 @@
 from django import template
 
 from feedback.forms import CommentForm
-from feedback.views import FORM_ANCHOR
+from feedback.views import FORM_ANCHOR, THANKS_PARAMETER, THANKS_VALUE
 
 register = template.Library()
 
@@ -20,6 +20,6 @@ def comment_form(context, title=None):
         return {"form": None}
     return {
         "form": CommentForm.for_page(request, title),
-        "thanks": request.GET.get("kommentar") == "tack",
+        "thanks": request.GET.get(THANKS_PARAMETER) == THANKS_VALUE,
         "anchor": FORM_ANCHOR,
     }

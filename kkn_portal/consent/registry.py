@@ -154,8 +154,8 @@ def cookies():
             settings.CSRF_COOKIE_NAME,
             site,
             _(
-                "Protects the comment form and the login against forged submissions "
-                "from other websites. Set only on pages with a form."
+                "Protects the login to the administration against forged submissions "
+                "from other websites. Set only for editors and staff, when they log in."
             ),
             _("Until you close the browser"),
             NECESSARY,
@@ -164,9 +164,8 @@ def cookies():
             settings.SESSION_COOKIE_NAME,
             site,
             _(
-                "Keeps editors and staff logged in to the administration. Ordinary "
-                "visitors get it only if a form has to remember something between "
-                "two pages."
+                "Keeps editors and staff logged in to the administration. Visitors of "
+                "the public pages never get it."
             ),
             _hours(settings.SESSION_COOKIE_AGE),
             NECESSARY,

@@ -1,16 +1,23 @@
 """The visitor's consent: read from and written to the signed consent cookie.
 
 The cookie holds only what RULES 1.3 allows plus a random consent id, which
-issue 6 asks for as proof (GDPR art. 7(1)): ``v`` policy version, ``c`` the
-accepted optional categories, ``d`` the date of the choice (day precision)
-and ``id`` a random UUID drawn fresh for every choice. The id is derived from
-nothing (no IP, no time, no user agent) and changes with every new choice,
-so it cannot follow a visitor; it only ties the cookie to its
-``ConsentRecord``. The value is signed with the secret key (salted), without
-a timestamp, so it cannot be forged or edited and reveals only the day.
+issue 6 asks for as proof (GDPR art. 7(1)): the policy version, the
+accepted optional categories, the date of the choice (day precision) and a
+random UUID drawn fresh for every choice. The id is derived from nothing
+(no IP, no time, no user agent) and changes with every new choice, so it
+cannot follow a visitor; it only ties the cookie to its ``ConsentRecord``.
+
+The value is readable text, signed with the secret key (salted, no
+timestamp), so it cannot be forged or edited::
+
+    <version>.<categories joined by "+", or "-">.<YYYYMMDD>.<id>:<signature>
+
+Version and categories come first so a reverse proxy can key cached pages
+on them (``Consent.variant``; deploy/nginx.conf) without knowing the key.
 """
 
 import datetime
+import functools
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -25,8 +32,11 @@ SALT = "kkn_portal.consent.cookie"
 # How long a choice is valid: 6 months, the strictest widely cited value (RULES R1.9).
 VALIDITY = datetime.timedelta(days=180)
 COOKIE_MAX_AGE = int(VALIDITY.total_seconds())
-_KEYS = {"v", "c", "d", "id"}
 _UUID_HEX = re.compile(r"\A[0-9a-f]{32}\Z")
+_DATE = re.compile(r"\A\d{8}\Z")
+# Cookie-safe and free of the separators above (settings.py enforces it too).
+VERSION_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{1,50}\Z")
+NO_CATEGORIES = "-"
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,16 @@ class Consent:
         return [category for category in registry.CATEGORIES if self.allows(category.key)]
 
     @property
+    def variant(self):
+        """What pages may differ by: ``"-"`` before a choice, else version and categories.
+
+        The same string a reverse proxy reads from the front of the cookie.
+        """
+        if not self.has_chosen:
+            return "-"
+        return f"{self.version}.{'+'.join(sorted(self.categories)) or NO_CATEGORIES}"
+
+    @property
     def display_id(self):
         """The consent id as written in admin: a dashed UUID."""
         return str(uuid.UUID(self.consent_id)) if self.consent_id else ""
@@ -83,42 +103,73 @@ NO_CHOICE = Consent()
 
 def dumps(consent):
     """The signed cookie value for ``consent``."""
-    payload = {
-        "v": consent.version,
-        "c": sorted(consent.categories),
-        "d": consent.date.isoformat(),
-        "id": consent.consent_id,
-    }
-    return signing.Signer(salt=SALT).sign_object(payload, compress=False)
+    value = ".".join((consent.variant, consent.date.strftime("%Y%m%d"), consent.consent_id))
+    return signing.Signer(salt=SALT).sign(value)
+
+
+@functools.lru_cache(maxsize=2048)
+def _verified(value, secret_key):
+    """``(version, categories, date, id)`` from a cookie value, or None if it is not ours.
+
+    Memoised: a visitor sends the same value with every request for months,
+    and checking a signature costs more than serving a cached page.
+    ``secret_key`` is part of the memo key only.
+    """
+    try:
+        text = signing.Signer(salt=SALT).unsign(value)
+    except signing.BadSignature:
+        return None
+    parts = text.split(".")
+    if len(parts) != 4:
+        return None
+    version, joined, day, consent_id = parts
+    categories = frozenset() if joined == NO_CATEGORIES else frozenset(joined.split("+"))
+    if (
+        not VERSION_PATTERN.match(version)
+        or not categories <= registry.OPTIONAL_KEYS
+        or (joined != NO_CATEGORIES and joined != "+".join(sorted(categories)))
+        or not _DATE.match(day)
+        or not _UUID_HEX.match(consent_id)
+    ):
+        return None
+    try:
+        chosen_on = datetime.datetime.strptime(day, "%Y%m%d").date()
+    except ValueError:
+        return None
+    return version, categories, chosen_on, consent_id
 
 
 def loads(value):
     """Parse a cookie value; anything forged, malformed, expired or outdated is NO_CHOICE."""
-    if not value:
+    if not value or len(value) > 200:
         return NO_CHOICE
-    try:
-        payload = signing.Signer(salt=SALT).unsign_object(value)
-        if not isinstance(payload, dict) or set(payload) != _KEYS:
-            return NO_CHOICE
-        chosen_on = datetime.date.fromisoformat(payload["d"])
-        categories = frozenset(payload["c"])
-    except (signing.BadSignature, ValueError, TypeError):
+    verified = _verified(value, settings.SECRET_KEY)
+    if verified is None:
         return NO_CHOICE
+    version, categories, chosen_on, consent_id = verified
     today = timezone.localdate()
-    if (
-        payload["v"] != settings.COOKIE_POLICY_VERSION
-        or not chosen_on <= today < chosen_on + VALIDITY
-        or not categories <= registry.OPTIONAL_KEYS
-        or not isinstance(payload["id"], str)
-        or not _UUID_HEX.match(payload["id"])
-    ):
+    if version != settings.COOKIE_POLICY_VERSION or not chosen_on <= today < chosen_on + VALIDITY:
         return NO_CHOICE
-    return Consent(categories, chosen_on, payload["id"], payload["v"])
+    return Consent(categories, chosen_on, consent_id, version)
 
 
 def from_request(request):
     """The consent carried by the request's cookie."""
     return loads(request.COOKIES.get(registry.CONSENT_COOKIE_NAME))
+
+
+def from_request_checked(request):
+    """``(consent, trusted)``: trusted unless the request carries a cookie that is not valid.
+
+    A reverse proxy keys pages on the front of the raw cookie without
+    checking its signature, so a page rendered for a forged, outdated or
+    expired cookie must not be stored under that key.
+    """
+    value = request.COOKIES.get(registry.CONSENT_COOKIE_NAME)
+    if not value:
+        return NO_CHOICE, True
+    consent = loads(value)
+    return consent, consent.has_chosen
 
 
 def set_cookie(request, response, consent):

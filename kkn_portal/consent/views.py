@@ -1,30 +1,26 @@
 """The cookie page and the three consent views (accept all, only necessary, save).
 
 CSRF: the consent forms sit in the banner on every page. ``{% csrf_token %}``
-there would set the CSRF cookie on every first visit, and PTS wants the start
-page and most pages cookie-free (RULES R1.4, C1.1). So these views are
-``csrf_exempt`` and instead require the request to come from this site: the
-``Origin`` header (or, if a browser sends none, the ``Referer``) must be this
-site's origin, and ``Sec-Fetch-Site``, when sent, must be ``same-origin``.
-For HTTPS this is the check Django's CSRF middleware itself relies on first;
+there would set the CSRF cookie on every first visit and make every page
+personal, and PTS wants the start page and most pages cookie-free (RULES
+R1.4, C1.1). So these views are ``csrf_exempt`` and instead require the
+request to come from this site (:func:`kkn_portal.origin.is_same_origin`):
 a forged cross-site POST could otherwise plant consent the visitor never
-gave, which would make the consent invalid. A request with neither header is
-refused: the visitor can still use every page, only not record a choice.
+gave, which would make the consent invalid.
 """
 
 import re
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.http import is_same_domain, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView, View
 
+from kkn_portal.origin import is_same_origin
 from kkn_portal.views import csrf_failure
 
 from . import registry, state
@@ -35,41 +31,6 @@ from .models import ConsentRecord
 # whitespace or control characters (browsers strip some and then follow them).
 _LOCAL_PATH = re.compile(r"\A/(?![/\\])[^\s\\\x00-\x1f\x7f]*\Z")
 MAX_NEXT_LENGTH = 2000
-
-
-def _origin_of(url):
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
-
-
-def _trusted(origin, request):
-    """Whether ``origin`` is this site or one of CSRF_TRUSTED_ORIGINS (as Django checks it)."""
-    if origin is None:
-        return False
-    if origin == f"{request.scheme}://{request.get_host()}":
-        return True
-    scheme, _sep, netloc = origin.partition("://")
-    for trusted in settings.CSRF_TRUSTED_ORIGINS:
-        trusted_scheme, _sep, trusted_netloc = trusted.partition("://")
-        if trusted_scheme == scheme and (
-            trusted_netloc == netloc
-            or (trusted_netloc.startswith("*") and is_same_domain(netloc, trusted_netloc[1:]))
-        ):
-            return True
-    return False
-
-
-def is_same_origin(request):
-    """Whether a POST demonstrably comes from a page of this site."""
-    if request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
-        return False
-    origin = request.headers.get("Origin")
-    if origin is not None:
-        return _trusted(origin, request)
-    return _trusted(_origin_of(request.headers.get("Referer", "")), request)
 
 
 def safe_next(request, value):
@@ -152,8 +113,13 @@ class SaveView(ConsentView):
         return form.accepted()
 
 
+@method_decorator(never_cache, name="dispatch")
 class CookiesView(TemplateView):
-    """/cookies/: what cookies are, every cookie in use, the choice and how to change it."""
+    """/cookies/: what cookies are, every cookie in use, the choice and how to change it.
+
+    Personal (it shows the visitor's choice and consent number), so it is
+    never stored by any cache.
+    """
 
     template_name = "consent/cookies.html"
 

@@ -121,6 +121,11 @@ class PreviewLink(models.Model):
         return self.article if self.article_id else self.event
 
     @property
+    def kind(self):
+        """Which kind of object the link shows: the name of its foreign key."""
+        return "article" if self.article_id else "event"
+
+    @property
     def token(self):
         """The signed id that goes in the URL."""
         return signing.Signer(salt=TOKEN_SALT).sign(str(self.pk))

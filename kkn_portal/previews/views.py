@@ -1,15 +1,23 @@
-"""The public end of a shared preview: the real article or event page, for one object."""
+"""The public end of a shared preview: the real article or event page, for one object.
+
+Content apps register the view that shows each kind of target in
+``AppConfig.ready()`` (:func:`register_preview`), built on
+:class:`SharedPreviewMixin` over their own detail view.
+"""
 
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
-from events.models import Event
-from events.views import EventDetailView
-from news.models import Article
-from news.views import ArticleDetailView
-
 from .models import PreviewLink
+
+# kind ("article", "event": the link's foreign key) -> view class
+_views = {}
+
+
+def register_preview(kind, view_class):
+    """Show links whose target is a ``kind`` with ``view_class``."""
+    _views[kind] = view_class
 
 
 class SharedPreviewMixin:
@@ -41,29 +49,10 @@ class SharedPreviewMixin:
         return response
 
 
-class ArticlePreviewView(SharedPreviewMixin, ArticleDetailView):
-    """An article as the public will see it, with the preview banner."""
-
-    template_name = "previews/article_detail.html"
-
-    def get_queryset(self):
-        return Article.objects.with_details()
-
-
-class EventPreviewView(SharedPreviewMixin, EventDetailView):
-    """An event as the public will see it, with the preview banner."""
-
-    template_name = "previews/event_detail.html"
-
-    def get_queryset(self):
-        return Event.objects.for_detail()
-
-
 @never_cache
 def show(request, token):
     """``/forhandsvisning/<token>/``: 404 unless the link is valid, active and unexpired."""
     link = PreviewLink.objects.from_token(token)
-    if link is None:
+    if link is None or link.kind not in _views:
         raise Http404
-    view = ArticlePreviewView if link.article_id else EventPreviewView
-    return view.as_view(link=link)(request)
+    return _views[link.kind].as_view(link=link)(request)

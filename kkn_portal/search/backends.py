@@ -1,4 +1,4 @@
-"""The site search over published news and events, one backend per database.
+"""The site search over the registered sources (news, events), one backend per database.
 
 Both backends return the same thing: a ranked, sliceable list of hits (a
 UNION query over articles and events, so the database pages it) and a way
@@ -30,35 +30,12 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Expression, F, FloatField, Q, TextField, Value
 from django.db.models.functions import Concat
-from django.utils.translation import gettext_lazy as _
-
-from events.models import Event
-from news.models import Article
 
 from .excerpts import EXCERPT_WORDS, START_SEL, STOP_SEL, excerpt_html, headline_html, plain_text
+from .sources import sources
 
 CONFIG = "swedish"
 DOCUMENT_COLUMN = "search_document"
-
-
-@dataclass(frozen=True)
-class Source:
-    """One searchable model: which fields play title, lead and body, and its date."""
-
-    key: str
-    label: str
-    model: type
-    body_field: str
-    date_field: str
-
-    def published(self):
-        return self.model.objects.published()
-
-
-SOURCES = (
-    Source("news", _("News"), Article, "body", "published_at"),
-    Source("event", _("Event"), Event, "description", "start"),
-)
 
 
 @dataclass
@@ -106,7 +83,7 @@ class BaseBackend:
             .annotate(result_type=Value(source.key), sort_date=F(source.date_field))
             .values_list("result_type", "pk", "rank", "sort_date")
             .order_by()
-            for source in SOURCES
+            for source in sources()
         ]
         first, *rest = parts
         return first.union(*rest, all=True).order_by("-rank", "-sort_date", "result_type", "pk")
@@ -114,10 +91,10 @@ class BaseBackend:
     def results(self, hits, query):
         """Turn one page of hits into ``SearchResult`` objects, in the same order."""
         wanted = {
-            source.key: [hit[1] for hit in hits if hit[0] == source.key] for source in SOURCES
+            source.key: [hit[1] for hit in hits if hit[0] == source.key] for source in sources()
         }
         found = {}
-        for source in SOURCES:
+        for source in sources():
             if wanted[source.key]:
                 rows = self.with_excerpts(
                     source, source.published().filter(pk__in=wanted[source.key]), query
@@ -183,7 +160,7 @@ class PostgresBackend(BaseBackend):
         self._tsquery = self.tsquery(query)
         if self._tsquery is None:
             # Only stop words ("och", "att"): nothing to look for.
-            return Article.objects.none().values_list("pk")
+            return sources()[0].model.objects.none().values_list("pk")
         return super().hits(query)
 
     def matching(self, source, query):

@@ -2,14 +2,14 @@
 
 from django.urls import path
 
-from kkn_portal.pagecache import cache_public_page
+from kkn_portal.pagecache import public_page
 
 from .views import SearchView
 
 app_name = "search"
 
-# Results depend only on published content and the query string, so a
-# repeated search is a page-cache hit until the content version changes.
+# Results depend only on published content and the query, so a repeated
+# search is a page-cache hit until the content version changes.
 urlpatterns = [
-    path("", cache_public_page(SearchView.as_view()), name="index"),
+    path("", public_page(SearchView.as_view(), query=("q", "page")), name="index"),
 ]

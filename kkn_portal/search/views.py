@@ -1,6 +1,7 @@
 """The search page: cleans the query, asks the backend, paginates."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
 from django.views.generic import TemplateView
 
 from .backends import get_backend
@@ -9,7 +10,10 @@ from .query import MAX_QUERY_LENGTH, SearchQuery
 
 
 class SearchView(TemplateView):
-    """``/sok/?q=``: published news and events matching the query, best first."""
+    """``/sok/?q=``: published news and events matching the query, best first.
+
+    A page number that is not a number or lies beyond the last page is a 404.
+    """
 
     template_name = "search/results.html"
     paginate_by = 10
@@ -20,7 +24,10 @@ class SearchView(TemplateView):
         if query:
             backend = get_backend()
             paginator = Paginator(backend.hits(query), self.paginate_by)
-            page_obj = paginator.get_page(self.request.GET.get("page"))
+            try:
+                page_obj = paginator.page(self.request.GET.get("page") or 1)
+            except InvalidPage:
+                raise Http404("No such page of results.") from None
             results = backend.results(list(page_obj.object_list), query)
         return super().get_context_data(
             form=SearchForm(initial={"q": query.text}),

@@ -1,7 +1,6 @@
 """The consent cookie: what it holds, and which cookies count as no choice."""
 
 import datetime
-import json
 
 import pytest
 import time_machine
@@ -17,29 +16,45 @@ from .factories import give_consent, make_consent, post_choice
 pytestmark = pytest.mark.django_db
 
 
-def signed(payload):
-    """Sign ``payload`` exactly as the site does, to test what it accepts."""
-    return signing.Signer(salt=state.SALT).sign_object(payload)
+def signed(text):
+    """Sign ``text`` exactly as the site does, to test what it accepts."""
+    return signing.Signer(salt=state.SALT).sign(text)
+
+
+def today():
+    return timezone.localdate().strftime("%Y%m%d")
 
 
 def tampered(consent, **changes):
-    """``consent``'s cookie with its content edited but the old signature kept."""
-    data, signature = state.dumps(consent).rsplit(":", 1)
-    payload = json.loads(signing.b64_decode(data.encode()))
-    edited = signing.b64_encode(json.dumps({**payload, **changes}).encode()).decode()
-    return f"{edited}:{signature}"
+    """``consent``'s cookie with one part edited but the old signature kept."""
+    text, signature = state.dumps(consent).rsplit(":", 1)
+    version, categories, day, consent_id = text.split(".")
+    parts = {"version": version, "categories": categories, "day": day, "id": consent_id}
+    parts.update(changes)
+    return ".".join(parts.values()) + ":" + signature
 
 
 def test_cookie_holds_only_version_categories_date_and_random_id(client):
-    """C1.11: the value parses to the allowed keys; the date has day precision."""
+    """C1.11: the value holds exactly those four parts; the date has day precision."""
     response = post_choice(client, "consent:save", {"statistik": "on"})
     morsel = response.cookies[registry.CONSENT_COOKIE_NAME]
-    payload = signing.Signer(salt=state.SALT).unsign_object(morsel.value)
-    assert set(payload) == {"v", "c", "d", "id"}
-    assert payload["v"] == "1"
-    assert payload["c"] == ["statistik"]
-    assert payload["d"] == timezone.localdate().isoformat()
-    assert len(payload["id"]) == 32 and int(payload["id"], 16) >= 0
+    text = signing.Signer(salt=state.SALT).unsign(morsel.value)
+    version, categories, day, consent_id = text.split(".")
+    assert version == "1"
+    assert categories == "statistik"
+    assert day == today()
+    assert len(consent_id) == 32 and int(consent_id, 16) >= 0
+
+
+def test_cookie_starts_with_the_variant_a_proxy_keys_on(client):
+    """The readable front of the value is ``Consent.variant`` (deploy/nginx.conf reads it)."""
+    response = post_choice(client, "consent:accept-all")
+    value = response.cookies[registry.CONSENT_COOKIE_NAME].value
+    assert value.startswith("1.externa+statistik.")
+    assert state.loads(value).variant == "1.externa+statistik"
+    rejected = post_choice(client, "consent:reject-all").cookies[registry.CONSENT_COOKIE_NAME]
+    assert state.loads(rejected.value).variant == "1.-"
+    assert state.NO_CHOICE.variant == "-"
 
 
 def test_consent_id_is_fresh_for_every_choice(client):
@@ -82,13 +97,11 @@ def test_valid_cookie_is_read():
     [
         "",
         "garbage",
-        '{"v": "1", "c": ["statistik"], "d": "2026-01-01", "id": "0"}',
+        "1.statistik.20260101." + "a" * 32,
         # A real signature over other content does not carry over.
-        tampered(make_consent({"statistik"}), c=["statistik", "externa"]),
+        tampered(make_consent({"statistik"}), categories="externa+statistik"),
         # Signed by someone else's key.
-        signing.Signer(key="not-our-key", salt=state.SALT).sign_object(
-            {"v": "1", "c": [], "d": "2026-01-01", "id": "a" * 32}
-        ),
+        signing.Signer(key="not-our-key", salt=state.SALT).sign("1.-.20260101." + "a" * 32),
     ],
     ids=["empty", "garbage", "unsigned", "tampered", "foreign-key"],
 )
@@ -98,30 +111,36 @@ def test_forged_cookie_is_no_choice(value):
 
 
 @pytest.mark.parametrize(
-    "changes",
+    "template",
     [
-        {"ip": "192.0.2.1"},
-        {"c": ["marknadsforing"]},
-        {"c": "statistik"},
-        {"id": "not-a-uuid"},
-        {"id": 12},
-        {"d": "2026-13-45"},
-        {"d": None},
+        "1.-.{day}.{id}.extra",
+        "1.marknadsforing.{day}.{id}",
+        "1.statistik+externa.{day}.{id}",
+        "1.statistik+statistik.{day}.{id}",
+        "1..{day}.{id}",
+        "1.-.{day}.not-a-uuid",
+        "1.-.{day}." + "A" * 32,
+        "1.-.20261345.{id}",
+        "1.-..{id}",
+        "1.-.{day}",
     ],
     ids=[
-        "extra-key",
+        "extra-part",
         "unknown-category",
-        "categories-not-list",
+        "unsorted-categories",
+        "repeated-category",
+        "empty-categories",
         "bad-id",
-        "id-int",
+        "upper-case-id",
         "bad-date",
         "no-date",
+        "no-id",
     ],
 )
-def test_malformed_signed_cookie_is_no_choice(changes):
+def test_malformed_signed_cookie_is_no_choice(template):
     """Even a correctly signed value must have exactly the expected shape."""
-    payload = {"v": "1", "c": [], "d": timezone.localdate().isoformat(), "id": "a" * 32}
-    assert state.loads(signed({**payload, **changes})) is state.NO_CHOICE
+    text = template.format(day=today(), id="a" * 32)
+    assert state.loads(signed(text)) is state.NO_CHOICE
 
 
 def test_old_policy_version_is_no_choice():
@@ -155,7 +174,7 @@ def test_date_in_the_future_is_no_choice():
 
 def test_forged_cookie_shows_banner(client):
     """A forged consent cookie shows the banner again and enables nothing."""
-    client.cookies[registry.CONSENT_COOKIE_NAME] = tampered(make_consent(), c=["statistik"])
+    client.cookies[registry.CONSENT_COOKIE_NAME] = tampered(make_consent(), categories="statistik")
     response = client.get(reverse("home"))
     assert b"data-consent-banner" in response.content
     assert not response.wsgi_request.consent.allows("statistik")

@@ -2,8 +2,18 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.test import Client
 
 from feedback.models import Comment
+
+# What a browser sends with a form post from one of the site's own pages.
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture
+def client():
+    """A browser on one of the site's pages: its posts carry the site's ``Origin``."""
+    return Client(**SAME_ORIGIN)
 
 
 @pytest.fixture

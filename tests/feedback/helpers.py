@@ -51,7 +51,6 @@ def post_data(**overrides):
         "text": "Bra sida, men länken till programmet saknas.",
         "page_path": "/",
         "page_title": "Startsida",
-        "form_token": str(uuid.uuid4()),
         "leave_empty": "",
         "captcha": fake_altcha_payload(),
         "g-recaptcha-response": "token-from-google",

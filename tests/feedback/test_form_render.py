@@ -42,12 +42,12 @@ def test_form_has_label_notices_and_links(page_html):
     assert f'action="{reverse("feedback:post")}"' in html
 
 
-def test_form_carries_page_path_title_and_a_token(page_html):
-    """The hidden fields name the page being read and a fresh one-time token."""
+def test_form_carries_page_path_and_title_and_nothing_personal(page_html):
+    """The hidden fields name the page being read; no CSRF or one-time token is in the page."""
     _, html = page_html
     assert 'name="page_path" value="/tillganglighet/"' in html
     assert 'name="page_title" value="Tillgänglighet"' in html
-    assert 'name="form_token" value="' in html
+    assert "form_token" not in html and "csrfmiddlewaretoken" not in html
 
 
 def test_honeypot_is_hidden_by_css_with_a_label(page_html):
@@ -60,12 +60,11 @@ def test_honeypot_is_hidden_by_css_with_a_label(page_html):
     assert ".comment-trap {" in css
 
 
-def test_only_the_csrf_session_cookie_is_set(page_html):
-    """C1.2: the page with the form sets only csrftoken, as a session cookie."""
+def test_page_with_the_form_sets_no_cookie(page_html):
+    """C1.1 even for pages with the form: no CSRF cookie, nothing at all before consent."""
     response, _ = page_html
-    assert set(response.cookies) == {"csrftoken"}
-    assert not response.cookies["csrftoken"]["max-age"]
-    assert not response.cookies["csrftoken"]["expires"]
+    assert not response.cookies
+    assert not response.has_header("Set-Cookie")
 
 
 def test_no_inline_script_or_style_without_nonce(page_html):

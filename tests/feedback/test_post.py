@@ -1,4 +1,4 @@
-"""Posting the comment form: success, refusals, honeypot, tokens and rate limit."""
+"""Posting the comment form: success, refusals, honeypot, one-time tokens and rate limit."""
 
 import pytest
 from django.test import Client
@@ -41,13 +41,11 @@ def test_thank_you_is_shown_at_the_form(client):
         ({"page_path": "https://evil.example/"}, "page_path"),
         ({"page_path": "//evil.example/"}, "page_path"),
         ({"page_path": "/finns/inte/"}, "page_path"),
-        ({"form_token": ""}, "form_token"),
-        ({"form_token": "inte-en-uuid"}, "form_token"),
-        ({"captcha": ""}, "captcha"),
+        ({"captcha": "", "g-recaptcha-response": ""}, "captcha"),
     ],
 )
 def test_invalid_posts_give_400_and_store_nothing(client, comment_url, overrides, field):
-    """Empty or too long text, outside/unknown page, bad token, missing captcha: 400."""
+    """Empty or too long text, outside/unknown page, missing captcha: 400."""
     with patch_captcha():
         response = client.post(comment_url, post_data(**overrides))
     assert response.status_code == 400
@@ -55,13 +53,13 @@ def test_invalid_posts_give_400_and_store_nothing(client, comment_url, overrides
     assert Comment.objects.count() == 0
 
 
-def test_error_page_form_can_be_sent_after_a_bad_token(client, comment_url):
-    """A missing or broken token is replaced on the error page, so the form works again."""
+def test_error_page_form_carries_no_token_of_its_own(client, comment_url):
+    """The re-rendered form has no CSRF or form token: a new captcha solution is all it needs."""
     with patch_captcha():
-        response = client.post(comment_url, post_data(form_token="trasig"))
-        token = response.context["form"]["form_token"].value()
-        again = client.post(comment_url, post_data(form_token=token))
-    assert token != "trasig"
+        response = client.post(comment_url, post_data(text=""))
+        again = client.post(comment_url, post_data())
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" not in html and "form_token" not in html
     assert again.status_code == 303
 
 
@@ -97,13 +95,33 @@ def test_error_page_ties_errors_to_the_field(client, comment_url):
     assert 'href="/"' in html  # the way back to the page
 
 
-def test_missing_csrf_token_is_refused(comment_url):
-    """Without a CSRF token the post is refused with 403 and nothing is stored."""
-    client = Client(enforce_csrf_checks=True)
-    with patch_captcha():
-        response = client.post(comment_url, post_data())
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_REFERER": "https://evil.example/form"},
+        {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "cross-site"},
+    ],
+    ids=["no-origin", "foreign-origin", "foreign-referer", "cross-site-fetch"],
+)
+def test_post_from_another_site_is_refused(comment_url, headers):
+    """The Origin check stands in for a CSRF token: 403, nothing stored, the captcha not asked."""
+    with patch_captcha() as (altcha_mock, _recaptcha_mock):
+        response = Client(enforce_csrf_checks=True).post(comment_url, post_data(), **headers)
     assert response.status_code == 403
     assert Comment.objects.count() == 0
+    assert not altcha_mock.called
+
+
+def test_post_with_a_same_site_referer_and_no_origin_is_accepted(comment_url):
+    """A browser that sends no Origin but a Referer from this site may post."""
+    with patch_captcha():
+        response = Client(enforce_csrf_checks=True).post(
+            comment_url, post_data(), HTTP_REFERER="http://testserver/nyheter/"
+        )
+    assert response.status_code == 303
+    assert Comment.objects.count() == 1
 
 
 def test_filled_honeypot_is_discarded_silently(client, comment_url):
@@ -116,15 +134,36 @@ def test_filled_honeypot_is_discarded_silently(client, comment_url):
     assert not altcha_mock.called and not recaptcha_mock.called
 
 
-def test_same_token_twice_stores_one_comment(client, comment_url):
-    """C6.3: a double click (same one-time token) stores one comment, both get 303."""
+def test_double_click_stores_one_comment(client, comment_url):
+    """C6.3: the same post twice (the same solved captcha) stores one comment; both get 303."""
     data = post_data()
-    with patch_captcha():
+    with patch_captcha() as (altcha_mock, _recaptcha_mock):
         first = client.post(comment_url, data)
-        second = client.post(comment_url, {**data, "captcha": post_data()["captcha"]})
+        second = client.post(comment_url, data)
     assert first.status_code == second.status_code == 303
     assert first["Location"] == second["Location"]
     assert Comment.objects.count() == 1
+    assert altcha_mock.call_count == 1, "the repeat is known before the captcha is checked"
+
+
+def test_replayed_captcha_stores_nothing_new(client, comment_url):
+    """One solved challenge sent again with other text and page: 303, but no second comment."""
+    data = post_data()
+    with patch_captcha():
+        client.post(comment_url, data)
+        replay = client.post(comment_url, {**data, "text": "Spam", "page_path": "/nyheter/"})
+    assert replay.status_code == 303
+    assert list(Comment.objects.values_list("text", flat=True)) == [data["text"]]
+
+
+def test_one_time_token_is_derived_from_the_captcha_not_stored_raw(client, comment_url):
+    """The stored token is a keyed digest: the challenge itself is not kept (RULES C5.1)."""
+    data = post_data()
+    with patch_captcha():
+        client.post(comment_url, data)
+    comment = Comment.objects.get()
+    assert comment.form_token is not None
+    assert comment.form_token.hex not in data["captcha"]
 
 
 def test_same_text_same_page_with_new_token_is_stored_once(client, comment_url):

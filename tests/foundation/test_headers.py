@@ -107,6 +107,7 @@ def test_large_urlencoded_body_is_refused(db, path):
         path,
         data="csrfmiddlewaretoken=" + token + "&text=" + "a" * LARGE_BODY,
         content_type="application/x-www-form-urlencoded",
+        HTTP_ORIGIN="http://testserver",
     )
     assert response.status_code == 400
 

@@ -51,7 +51,7 @@ def test_healthz_ok(client, db):
     response = client.get(reverse("health"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "up"}
+    assert response.json() == {"status": "ok", "database": "up", "cache": "up"}
     assert "no-cache" in response["Cache-Control"]
     assert not response.cookies
 

@@ -57,7 +57,7 @@ def test_healthz_over_plain_http_without_cookie(production_site):
     """The load balancer probes over plain HTTP: no redirect, 200 JSON, no cookie."""
     status, headers, body = production_site.request("/healthz", https=False)
     assert status == 200
-    assert json.loads(body) == {"status": "ok", "database": "up"}
+    assert json.loads(body) == {"status": "ok", "database": "up", "cache": "up"}
     assert headers.get("Set-Cookie") is None
 
 

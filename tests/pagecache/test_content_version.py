@@ -13,7 +13,7 @@ from django.utils import timezone
 from events.models import Event, ProgrammeItem
 from feedback.models import Comment
 from kkn_portal import content_version
-from kkn_portal.content_version import current_version
+from kkn_portal.content_version import current as current_version
 from kkn_portal.models import Branch
 from news.models import Article, ArticleLink
 from tests.events.factories import make_event, make_organisation, make_venue
@@ -99,7 +99,7 @@ def test_version_lives_in_the_shared_cache(content):
     """The token is in the shared cache; a second process derives the same version."""
     version = current_version()
     assert cache.get(content_version.CACHE_KEY) == version.split(".")[0]
-    content_version._window = (None, None, None, "")  # a process that starts now
+    content_version._state.window = (None, None, None, "")  # a process that starts now
     assert current_version() == version
     cache.clear()  # e.g. Redis restarted: a new token, never an old page
     assert current_version() != version
@@ -217,3 +217,57 @@ def test_bulk_publish_actions_bump(admin_client):
         assert current_version() != before
     assert Event.objects.get(pk=event.pk).published
     assert Article.objects.get(pk=draft.pk).status == Article.Status.PUBLISHED
+
+
+def test_content_apps_registered_their_models_and_transitions():
+    """news and events tell the portal what is public in their ready(); feedback does not."""
+    models = content_version.registered_models()
+    assert {Article, ArticleLink, Event, ProgrammeItem, Branch} <= models
+    assert Comment not in models
+    fields = {(t.rows().model, t.field) for t in content_version._registry.transitions}
+    assert (Article, "published_at") in fields
+    assert {(Event, f) for f in ("published_at", "start", "end", "registration_deadline")} <= fields
+
+
+def test_the_token_is_remembered_briefly_in_each_process(settings, content):
+    """With a memo, another process's bump shows after the memo's time, this process's at once."""
+    settings.CONTENT_VERSION_MEMO_SECONDS = 60
+    before = current_version()
+    cache.set(content_version.CACHE_KEY, "elsewhere", timeout=None)  # another process bumped
+    assert current_version() == before, "read again only when the memo is old"
+    content_version._state.read_at -= 61
+    assert current_version().startswith("elsewhere.")
+    content_version.bump()  # this process: visible at once, memo or not
+    assert not current_version().startswith("elsewhere.")
+
+
+class BrokenCache:
+    """A shared cache that cannot be reached (Redis stopped)."""
+
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+        return fail
+
+
+def test_unreachable_shared_cache_gives_no_version_and_a_bump_on_return(monkeypatch, caplog):
+    """Down: no version (pages render uncached), one warning; back: a fresh token, once."""
+    before = current_version()
+    with monkeypatch.context() as patched:
+        patched.setattr(content_version, "cache", BrokenCache())
+        assert current_version() is None
+        assert current_version() is None
+    assert [r.levelname for r in caplog.records].count("WARNING") == 1
+    assert current_version() is None, "left alone for a few seconds after a failure"
+    content_version._state.down_until = 0
+    after = current_version()
+    assert after is not None and after != before, "changes made meanwhile were never announced"
+    assert current_version() == after
+
+
+def test_is_shared_cache_up(monkeypatch):
+    """The health check asks the shared cache itself, not the memo."""
+    assert content_version.is_shared_cache_up()
+    monkeypatch.setattr(content_version, "cache", BrokenCache())
+    assert not content_version.is_shared_cache_up()

@@ -1,0 +1,245 @@
+"""The page cache's middleware: answer anonymous GETs of public pages before anything else runs.
+
+Placed right after SecurityMiddleware and WhiteNoise, before sessions,
+CSRF, authentication, messages and consent: a hit runs none of them. The
+stored response already carries every header those middlewares added when
+the page was rendered (CSP, X-Frame-Options …); SecurityMiddleware, outside
+this one, adds its own to every response, hit or miss.
+
+Passed through untouched: other methods, paths that are not public pages,
+visitors with a session cookie (staff, editors' previews), a request that
+carries an optional cookie its consent does not allow (the consent
+middleware must delete it), and everything while the shared cache is down
+(the content version is unknown, so nothing may be served from a cache).
+Stored: complete 200 and 404 answers that set no cookie and do not say
+``private``, ``no-store`` or ``no-cache``.
+"""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.urls import Resolver404, get_urlconf, resolve
+from django.utils.autoreload import file_changed
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+
+from kkn_portal import content_version
+from kkn_portal.consent import registry, state
+
+from . import store
+
+STORABLE_STATUSES = (200, 404)
+NOT_SHAREABLE = ("private", "no-store", "no-cache")
+# The consent choice travels in a cookie; a proxy should key on kkn_consent alone (README).
+VARY_BY_CONSENT = "Cookie, Accept-Encoding"
+VARY = "Accept-Encoding"
+# Preferred first: Brotli is about a fifth smaller than gzip for our pages.
+CODINGS = ("br", "gzip")
+
+
+@functools.lru_cache(maxsize=4096)
+def page_policy(path, urlconf):
+    """The :class:`~kkn_portal.pagecache.PublicPage` of the view at ``path``, or None."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    return getattr(match.func, "public_page", None)
+
+
+# Part of every key. Settings and templates never change in a running site;
+# in tests (override_settings) and under the development server (a template
+# edited) they do, and pages rendered before must not be served after. It
+# starts at 0 in every process, so processes agree on keys.
+_epoch = [0]
+
+
+def _new_epoch(**kwargs):
+    page_policy.cache_clear()
+    _epoch[0] += 1
+
+
+setting_changed.connect(_new_epoch, dispatch_uid="pagecache_settings")
+file_changed.connect(_new_epoch, dispatch_uid="pagecache_files")
+
+
+def canonical_query(query_dict, reads):
+    """The query string of the parameters a view reads, sorted, without values that change nothing.
+
+    ``reads`` maps each name to the values that matter (None: any value).
+    Empty values and ``page=1`` are the page without them.
+    """
+    pairs = []
+    for name in sorted(reads):
+        value = query_dict.get(name)
+        allowed = reads[name]
+        if not value or (name == "page" and value == "1"):
+            continue
+        if allowed is None or value in allowed:
+            pairs.append((name, value))
+    return urlencode(pairs)
+
+
+def accepted_coding(header):
+    """The best stored encoding the client accepts (``Accept-Encoding``), or "identity"."""
+    if not header:
+        return "identity"
+    weights = {}
+    for part in header.lower().split(","):
+        coding, _, params = part.partition(";")
+        weight = 1.0
+        params = params.strip()
+        if params.startswith("q="):
+            try:
+                weight = float(params[2:])
+            except ValueError:
+                weight = 0.0
+        weights[coding.strip()] = weight
+    # The client's highest quality wins; on a tie, the order of CODINGS.
+    best, best_weight = "identity", 0.0
+    for coding in CODINGS:
+        weight = weights.get(coding, weights.get("*", 0.0))
+        if weight > best_weight:
+            best, best_weight = coding, weight
+    return best
+
+
+def _matches(if_none_match, etag):
+    """Whether ``If-None-Match`` names ``etag`` (weak comparison, RFC 9110 13.1.2)."""
+    if if_none_match.strip() == "*":
+        return True
+    return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
+
+
+def _has_unconsented_cookie(request, consent):
+    """Whether the browser sends an optional cookie its consent does not (or no longer) allow."""
+    for name in request.COOKIES:
+        entry = registry.find(name)
+        if entry is not None and not consent.allows(entry.category):
+            return True
+    return False
+
+
+def _is_storable(request, response):
+    if response.status_code not in STORABLE_STATUSES or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    if any(directive in response.get("Cache-Control", "") for directive in NOT_SHAREABLE):
+        return False
+    session = getattr(request, "session", None)
+    return not (session is not None and session.modified)
+
+
+class PageCacheMiddleware:
+    """Serve and store whole public pages for anonymous visitors (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        policy = page_policy(request.path_info, get_urlconf())
+        if policy is None:
+            return self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self._personal(request)
+        consent, trusted = state.from_request_checked(request)
+        version = content_version.current()
+        if version is None or _has_unconsented_cookie(request, consent):
+            return self._bypass(request)
+        query = canonical_query(request.GET, policy.reads())
+        variant = consent.variant if policy.by_consent else "*"
+        key = hashlib.blake2b(
+            "\n".join(
+                (
+                    version,
+                    str(_epoch[0]),
+                    variant,
+                    request.scheme,
+                    request.get_host(),
+                    request.path,
+                    query,
+                )
+            ).encode(),
+            digest_size=20,
+        ).hexdigest()
+        entry, outcome = store.fetch(key), "hit"
+        if entry is None:
+            entry, outcome = self._render(request, key, query)
+        if not isinstance(entry, store.StoredPage):
+            return entry  # a response that may not be stored
+        response = self._answer(request, entry, policy, shared=trusted or not policy.by_consent)
+        response.page_cache = outcome
+        return response
+
+    def _bypass(self, request):
+        """The page rendered as if there were no cache (marked for tests and logs)."""
+        response = self.get_response(request)
+        response.page_cache = "bypass"
+        return response
+
+    def _personal(self, request):
+        """A public page for someone with a session: rendered for them, kept from shared caches."""
+        response = self._bypass(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True)
+        return response
+
+    def _render(self, request, key, query):
+        """``(entry, "miss")``: the page rendered once for all processes and stored.
+
+        A response that may not be stored comes back as it is, with
+        ``"uncacheable"``; a page another process rendered meanwhile, with ``"hit"``.
+        """
+        claimed, entry = store.claim_render(key)
+        if entry is not None:
+            return entry, "hit"
+        # The view sees exactly the parameters that are part of the key.
+        request.GET = QueryDict(query)
+        request.META["QUERY_STRING"] = query
+        try:
+            response = self.get_response(request)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            if not _is_storable(request, response):
+                response.page_cache = "uncacheable"
+                return response, "uncacheable"
+            entry = store.StoredPage.from_response(response, key[:24])
+            store.keep(key, entry)
+            return entry, "miss"
+        finally:
+            if claimed:
+                store.release_render(key)
+
+    def _answer(self, request, entry, policy, *, shared):
+        """The stored page (or a 304) in the encoding the client prefers."""
+        coding = accepted_coding(request.headers.get("Accept-Encoding", ""))
+        if coding not in entry.bodies:
+            coding = "identity"
+        etag = entry.etag(coding)
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match and _matches(if_none_match, etag):
+            response = HttpResponseNotModified()
+        else:
+            body = entry.bodies[coding]
+            response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry.status)
+            for name, value in entry.headers:
+                response[name] = value
+            response["Content-Length"] = str(len(body))
+            if coding != "identity":
+                response["Content-Encoding"] = coding
+        response["ETag"] = etag
+        response["Vary"] = VARY_BY_CONSENT if policy.by_consent else VARY
+        if shared:
+            response["Cache-Control"] = (
+                f"public, max-age={settings.PAGE_MAX_AGE}, s-maxage={settings.PAGE_S_MAXAGE}"
+            )
+        else:
+            # A consent cookie we could not verify: right for this browser, not for a proxy.
+            response["Cache-Control"] = f"private, max-age={settings.PAGE_MAX_AGE}"
+        return response

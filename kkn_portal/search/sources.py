@@ -1,0 +1,37 @@
+"""What the site search looks in: sources the content apps register.
+
+A content app calls :func:`register_source` in ``AppConfig.ready()``; the
+search backends only ever see :func:`sources`, so the portal imports no
+content app. Each source's model needs ``title`` and ``lead`` fields, a
+body field, a date, ``get_absolute_url()`` and a ``published()`` queryset
+method (the one rule for what the public may see).
+"""
+
+from dataclasses import dataclass
+
+_sources = {}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One searchable model: which field is the body, and which date orders hits."""
+
+    key: str
+    label: str
+    model: type
+    body_field: str
+    date_field: str
+
+    def published(self):
+        """The rows of this source the public may find."""
+        return self.model.objects.published()
+
+
+def register_source(source):
+    """Make ``source`` searchable (replaces an earlier source with the same key)."""
+    _sources[source.key] = source
+
+
+def sources():
+    """The registered sources, in registration order."""
+    return tuple(_sources.values())
