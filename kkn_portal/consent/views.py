@@ -10,6 +10,7 @@ gave, which would make the consent invalid.
 """
 
 import re
+from urllib.parse import urlsplit
 
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -33,6 +34,18 @@ _LOCAL_PATH = re.compile(r"\A/(?![/\\])[^\s\\\x00-\x1f\x7f]*\Z")
 MAX_NEXT_LENGTH = 2000
 
 
+def page_of_referer(request):
+    """The path and query of the page the POST came from, if it is one of ours, else ""."""
+    referer = request.headers.get("Referer", "")
+    try:
+        parts = urlsplit(referer)
+    except ValueError:
+        return ""
+    if f"{parts.scheme}://{parts.netloc}" != f"{request.scheme}://{request.get_host()}":
+        return ""
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def safe_next(request, value):
     """``value`` if it is a path on this site, otherwise the start page."""
     if (
@@ -51,8 +64,11 @@ def safe_next(request, value):
 class ConsentView(View):
     """Record a choice, store it in the consent cookie and go back to the page.
 
-    Without JavaScript the answer is a 303 redirect to ``next``; the banner's
-    script sends ``X-Consent-Fetch: 1`` and gets 204. The new choice is put
+    Without JavaScript the answer is a 303 redirect to ``next`` (the cookie
+    page's form names it) or else to the page in ``Referer``: the banner
+    names no page, so it is the same on every page and a page's 404 is the
+    same whatever address was asked for. The banner's script sends
+    ``X-Consent-Fetch: 1`` and gets 204. The new choice is put
     on ``request.consent``, so the middleware deletes optional cookies the
     visitor no longer accepts (``Max-Age=0``) on this very response.
     """
@@ -82,9 +98,8 @@ class ConsentView(View):
         if request.headers.get("X-Consent-Fetch") == "1":
             response = HttpResponse(status=204)
         else:
-            response = HttpResponseRedirect(
-                safe_next(request, form.cleaned_data["next"]), status=303
-            )
+            back = form.cleaned_data["next"] or page_of_referer(request)
+            response = HttpResponseRedirect(safe_next(request, back), status=303)
         state.set_cookie(request, response, consent)
         request.consent = consent
         return response
