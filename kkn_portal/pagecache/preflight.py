@@ -14,43 +14,19 @@ stale; it is bounded, so made-up filters cannot fill memory.
 """
 
 import copy
-import threading
-from collections import OrderedDict
 
 from django.http import Http404, QueryDict
 from django.utils.http import urlencode
+
+from .lru import LRU
 
 NOT_FOUND = "not-found"
 MEMO_SIZE = 4096
 PAGE_PARAMETER = "page"
 
 
-class _Memo:
-    """A small thread-safe LRU: ``(version, epoch, path, filters) -> page count or NOT_FOUND``."""
-
-    def __init__(self):
-        self._entries = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            value = self._entries.get(key)
-            if value is not None:
-                self._entries.move_to_end(key)
-            return value
-
-    def put(self, key, value):
-        with self._lock:
-            self._entries[key] = value
-            while len(self._entries) > MEMO_SIZE:
-                self._entries.popitem(last=False)
-
-    def clear(self):
-        with self._lock:
-            self._entries.clear()
-
-
-memo = _Memo()
+# (version, epoch, path, filters) -> page count or NOT_FOUND
+memo = LRU(lambda: MEMO_SIZE)
 
 
 def _page_count(request, route, filters):
