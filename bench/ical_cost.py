@@ -14,9 +14,11 @@ project's settings in the environment, against a database holding
 cache on, a request would only copy a stored body). The method is
 ``bench/instructions.py``'s: callgrind counts only what runs inside
 ``sys.call_tracing``, after warm-up requests that load code, templates, the
-connection and the per-process VTIMEZONE. ``--keep DIR`` keeps the callgrind
-dumps (``DIR/cg.out.1`` is kalender.ics) for
-``callgrind_annotate --inclusive=yes DIR/cg.out.1``.
+connection and the per-process VTIMEZONE and description texts.
+``--cold`` forgets the description texts (``events.icaltext.html_text``)
+before each counted request, as for the first file a process builds.
+``--keep DIR`` keeps the callgrind dumps (``DIR/cg.out.1`` is kalender.ics)
+for ``callgrind_annotate --inclusive=yes DIR/cg.out.1``.
 """
 
 import argparse
@@ -47,7 +49,16 @@ def pages():
     ]
 
 
-def inner(pages_file):
+def cold_loop(application, path, n):
+    """``measured_loop`` with no description text remembered at each request."""
+    from events.icaltext import html_text
+
+    for _ in range(n):
+        html_text.cache_clear()
+        call_wsgi(application, path)
+
+
+def inner(pages_file, cold):
     """Runs under valgrind: warm up, then one counted loop per page."""
     setup_django()
     from django.core.wsgi import get_wsgi_application
@@ -58,10 +69,11 @@ def inner(pages_file):
             status = call_wsgi(application, path)
         if not status.startswith("200"):
             sys.exit(f"{path}: {status}")
-        sys.call_tracing(measured_loop, (application, path, REQUESTS))
+        loop = cold_loop if cold else measured_loop
+        sys.call_tracing(loop, (application, path, REQUESTS))
 
 
-def measure(directory):
+def measure(directory, cold):
     """Run the counted requests under callgrind in ``directory``; {name: per request}."""
     setup_django()
     measured = pages()
@@ -72,7 +84,7 @@ def measure(directory):
         "valgrind", "--tool=callgrind", "--collect-atstart=no",
         "--toggle-collect=sys_call_tracing", "--dump-after=sys_call_tracing",
         f"--callgrind-out-file={out}", f"--log-file={directory}/valgrind.log",
-        sys.executable, __file__, "--inner", str(pages_file),
+        sys.executable, __file__, "--inner", str(pages_file), *(["--cold"] if cold else []),
     ]  # fmt: skip
     # Valgrind's chatter goes to its log; the script's own errors still show.
     subprocess.run(command, check=True)
@@ -83,18 +95,20 @@ def measure(directory):
 
 
 def main():
+    """Measure (or, with --inner, be the measured process) and print the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", metavar="DIR", help="keep the callgrind dumps in DIR")
+    parser.add_argument("--cold", action="store_true", help="forget description texts first")
     parser.add_argument("--inner", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner:
-        inner(args.inner)
+        inner(args.inner, args.cold)
     elif args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
-        json.dump(measure(args.keep), sys.stdout, indent=1)
+        json.dump(measure(args.keep, args.cold), sys.stdout, indent=1)
     else:
         with tempfile.TemporaryDirectory(prefix="kkn-ical-") as tmp:
-            json.dump(measure(tmp), sys.stdout, indent=1)
+            json.dump(measure(tmp, args.cold), sys.stdout, indent=1)
     print()
 
 

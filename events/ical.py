@@ -8,10 +8,10 @@ whichever side of a daylight-saving change the event falls on.
 Cost (``bench/ical_cost.py``): VEVENTs are written as text
 (``events.icaltext``) from one ``values_list`` query, instead of through
 ``icalendar`` components and model instances, which took about 3 M CPU
-instructions per event. The VTIMEZONE of each year range is built once per
-process (``icalendar`` takes tens of milliseconds to generate one, and the tz
-database does not change while a process runs). Views also cache the
-finished file by content version (``kkn_portal.versioned``).
+instructions per event. Two things are kept per process because they do not
+change while it runs: the VTIMEZONE of each year range (``icalendar`` takes
+tens of milliseconds to generate one) and each description's plain text.
+Views also cache the finished file by content version (``kkn_portal.versioned``).
 """
 
 import datetime

@@ -7,6 +7,7 @@ as strings costs a few per cent of that. Every rule is checked against
 ``icalendar`` and against arbitrary text in ``tests/events/test_ical_text.py``.
 """
 
+import functools
 import html
 import re
 from datetime import UTC
@@ -115,8 +116,16 @@ def _is_tidy(plain, lines):
     return len(data.translate(None, _UNTIDY_LATIN1)) == len(data)
 
 
+@functools.lru_cache(maxsize=1024)
 def html_text(value):
-    """``html_to_text(value)`` as a TEXT value."""
+    """``html_to_text(value)`` as a TEXT value, remembered per process.
+
+    Converting descriptions is the largest part of writing the feed (a
+    quarter of its cost), and they rarely change: the feed is built again
+    whenever any public content changes, mostly with the same descriptions.
+    Keyed by the HTML itself, so an entry cannot go stale; at a few kB a
+    description, 1 024 entries take a few MB per process.
+    """
     return escape_text(html_to_text(value))
 
 

@@ -192,3 +192,13 @@ def test_html_to_text_examples():
 def test_html_to_text_drops_controls_but_treats_control_spaces_as_spaces():
     """A NUL or BEL cannot be written; a unit separator is white space, as for split()."""
     assert icaltext.html_to_text("<p>a\x00b \x07 c\x1fd</p>") == "ab c d"
+
+
+def test_html_text_is_remembered_per_description():
+    """The second file with the same description converts nothing again."""
+    icaltext.html_text.cache_clear()
+    icaltext.html_text("<p>Ett</p>")
+    icaltext.html_text("<p>Ett</p>")
+    icaltext.html_text("<p>Två</p>")
+    info = icaltext.html_text.cache_info()
+    assert (info.hits, info.misses) == (1, 2)
