@@ -273,12 +273,21 @@ def vtimezone(tzid, first_year, last_year):
 
     Built once per process, zone and year range, then shared by every file:
     the component is only read after this (serializing does not change it).
+    Each RDATE value gets a line of its own. RFC 5545 allows a list, but
+    ical.js (Thunderbird, Nextcloud) reads only the first value of an RDATE
+    and then misses every later daylight-saving change.
     """
-    return StoredTimezone.from_tzid(
+    zone = StoredTimezone.from_tzid(
         tzid,
         first_date=datetime.date(first_year, 1, 1),
         last_date=datetime.date(last_year, 1, 1),
     )
+    for part in zone.subcomponents:
+        rdates = part.pop("RDATE", [])
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            for value in rdate.dts:
+                part.add("RDATE", value.dt)
+    return zone
 
 
 def serialize(component):

@@ -84,6 +84,20 @@ def test_vtimezone_has_daylight_and_standard_rules(client):
     assert not calendar.get_missing_tzids()
 
 
+def test_vtimezone_writes_one_rdate_value_a_line(client):
+    """ical.js reads only an RDATE's first value, so a list would hide later changes."""
+    event = make_event(start=local(2017, 5, 31, 9), end=local(2017, 6, 1, 14))
+    content = _ics(client, event)[0].content
+    rdates = [line for line in content.split(b"\r\n") if line.startswith(b"RDATE")]
+    # Spring and autumn of 2017 and 2018; DTSTART holds those of 2016.
+    assert rdates == [
+        b"RDATE:20170326T030000",
+        b"RDATE:20180325T030000",
+        b"RDATE:20171029T030000",
+        b"RDATE:20181028T030000",
+    ]
+
+
 def test_cancelled_event_carries_status_cancelled(client):
     """STATUS:CANCELLED, so calendar programs strike the event out."""
     event = make_event(status=Event.Status.CANCELLED, status_message="För få anmälda.")
