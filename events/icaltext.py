@@ -31,10 +31,11 @@ _NON_SPACE_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff]")
 # Latin-1 characters that are white space other than " " and "\n", or controls.
 _UNTIDY_LATIN1 = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F, 0x85, 0xA0])
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|ul|ol)>|<br\s*/?>", re.IGNORECASE)
-# A start or end tag whose attribute values are double-quoted: all that the
+# A start or end tag whose attributes are all name="value": all that the
 # sanitizer (nh3) writes. Any "<" left after removing these (a comment, a
-# single-quoted value, a stray "<") sends the text through strip_tags instead.
-_SIMPLE_TAG = re.compile(r"</?[A-Za-z][^<>\"']*(?:\"[^\"]*\"[^<>\"']*)*>")
+# single-quoted or unquoted value, a stray "<") sends the text through
+# strip_tags instead, so odd HTML is read exactly as before.
+_SIMPLE_TAG = re.compile(r'</?[A-Za-z][^<>"\'=]*(?:="[^"]*"[^<>"\'=]*)*>')
 # Two digits for each number below 100: indexing beats "%02d" formatting.
 _TWO_DIGITS = [f"{number:02d}" for number in range(100)]
 
