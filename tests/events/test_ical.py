@@ -1,8 +1,11 @@
 """Calendar files: one event and the subscribable feed, read back with icalendar."""
 
 from datetime import UTC, timedelta
+from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -79,6 +82,20 @@ def test_vtimezone_has_daylight_and_standard_rules(client):
     assert daylight and standard
     assert {part["TZOFFSETTO"].to_ical() for part in daylight} == {"+0200"}
     assert not calendar.get_missing_tzids()
+
+
+def test_vtimezone_writes_one_rdate_value_a_line(client):
+    """ical.js reads only an RDATE's first value, so a list would hide later changes."""
+    event = make_event(start=local(2017, 5, 31, 9), end=local(2017, 6, 1, 14))
+    content = _ics(client, event)[0].content
+    rdates = [line for line in content.split(b"\r\n") if line.startswith(b"RDATE")]
+    # Spring and autumn of 2017 and 2018; DTSTART holds those of 2016.
+    assert rdates == [
+        b"RDATE:20170326T030000",
+        b"RDATE:20180325T030000",
+        b"RDATE:20171029T030000",
+        b"RDATE:20181028T030000",
+    ]
 
 
 def test_cancelled_event_carries_status_cancelled(client):
@@ -168,3 +185,34 @@ def test_unpublished_event_file_is_404_for_the_public(client):
     """No calendar file for what the public may not see."""
     event = make_event(published=False)
     assert client.get(reverse("events:ics", kwargs={"slug": event.slug})).status_code == 404
+
+
+def _feed_queries(client):
+    """How many SQL queries one request of the feed makes."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("events:calendar")).status_code == 200
+    return len(queries)
+
+
+def test_feed_query_count_does_not_grow_with_the_events(client, settings):
+    """One query for all events and their venues, however many there are."""
+    settings.PAGE_CACHE_ENABLED = False  # build the file on every request
+    make_event(registration_email="a@example.se")
+    one = _feed_queries(client)
+    for n in range(8):
+        make_event(venue=make_venue(latitude=65 + n, longitude=21), status=Event.Status.POSTPONED)
+    make_event(venue=None)
+    assert _feed_queries(client) == one
+
+
+def test_feed_geo_and_long_lines(client):
+    """GEO from the venue's coordinates; long lines folded within 75 octets."""
+    make_event(
+        title="Långt " * 33,
+        venue=make_venue(latitude=Decimal("65.316700"), longitude=Decimal("21.480000")),
+    )
+    content = client.get(reverse("events:calendar")).content
+    assert all(len(line) <= 75 for line in content.split(b"\r\n"))
+    component = _vevent(Calendar.from_ical(content))
+    assert (component["GEO"].latitude, component["GEO"].longitude) == (65.3167, 21.48)
+    assert str(component["SUMMARY"]) == "Långt " * 33
