@@ -11,7 +11,8 @@ Cost (``bench/ical_cost.py``): VEVENTs are written as text
 instructions per event. Two things are kept per process because they do not
 change while it runs: the VTIMEZONE of each year range (``icalendar`` takes
 tens of milliseconds to generate one) and each description's plain text.
-Views also cache the finished file by content version (``kkn_portal.versioned``).
+The page cache then keeps the finished file until public content changes
+(``kkn_portal.pagecache``), one build for all workers.
 """
 
 import datetime
@@ -24,7 +25,6 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
-from icalendar import Event as ICalEvent  # noqa: F401 - used by tests/events/test_ical_caching.py
 from icalendar import Timezone, vDuration
 
 from events.icaltext import (
@@ -264,7 +264,7 @@ class StoredTimezone(Timezone):
     @functools.cached_property
     def ical_bytes(self):
         """The component as ``icalendar`` writes it, worked out once."""
-        return serialize(self)
+        return self.to_ical()
 
 
 @functools.lru_cache(maxsize=32)
@@ -288,8 +288,3 @@ def vtimezone(tzid, first_year, last_year):
             for value in rdate.dts:
                 part.add("RDATE", value.dt)
     return zone
-
-
-def serialize(component):
-    """An ``icalendar`` component as ``icalendar`` writes it (CRLF, folded)."""
-    return component.to_ical()
