@@ -49,6 +49,7 @@ class Poller:
     """GETs ``path`` on 127.0.0.1:``port`` every ``interval`` s: ``[(time, has marker)]``."""
 
     def __init__(self, port, path, marker, interval):
+        """Start polling at once, in a daemon thread."""
         self.port, self.path, self.marker, self.interval = port, path, marker, interval
         self.seen = []
         self.stop = threading.Event()
@@ -56,6 +57,7 @@ class Poller:
         self.thread.start()
 
     def _run(self):
+        """One GET per interval on a fresh connection, until stopped."""
         while not self.stop.wait(self.interval):
             connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
             try:

@@ -2,8 +2,8 @@
 
 ``Nginx(upstream_url, static_root)`` is a context manager. It writes the
 production configuration to a temporary folder with only the
-machine-specific values replaced (REPLACEMENTS: user, pid, paths, the
-upstream, the listen address), beside links to the shared
+machine-specific values replaced (:func:`replacements`: user, pid,
+paths, the upstream, the listen address), beside links to the shared
 deploy/nginx-cache.conf and deploy/nginx-site.conf, checks it with
 ``nginx -t``, runs ``nginx`` as a non-daemon child and stops it on exit.
 So the rules measured are the rules deployed, and a change to them that
@@ -13,6 +13,7 @@ breaks the bench breaks here first. Only 127.0.0.1 is ever bound.
 import collections
 import getpass
 import os
+import re
 import shutil
 import signal
 import socket
@@ -26,9 +27,12 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 SHARED = ("nginx-cache.conf", "nginx-site.conf")
-# Debian packages the configuration needs: nginx itself and the module for
-# brotli_static (pre-compressed .br static files).
-PACKAGES = {"nginx": "/usr/sbin/nginx", "libnginx-mod-http-brotli-static": None}
+# Debian's nginx, and the module for brotli_static (pre-compressed .br files),
+# which deploy/nginx.conf loads through /etc/nginx/modules-enabled.
+NGINX = "/usr/sbin/nginx"
+# A line of the "kkn" access log format (deploy/nginx.conf); the cache status
+# is last, after an upstream time that may list several servers.
+ACCESS_LINE = re.compile(r'^\S+ \[[^\]]*\] "\S+ (?P<path>.*) HTTP/[\d.]+" \d{3} .* (?P<cache>\S+)$')
 BROTLI_MODULE = "/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf"
 
 
@@ -42,13 +46,14 @@ def free_port():
 def ensure_nginx():
     """Install Debian's nginx and the Brotli static module when missing (needs root)."""
     missing = []
-    if not shutil.which("nginx") and not Path(PACKAGES["nginx"]).exists():
+    if not shutil.which("nginx") and not Path(NGINX).exists():
         missing.append("nginx")
     if not Path(BROTLI_MODULE).exists():
         missing.append("libnginx-mod-http-brotli-static")
     if missing:
         print(f"== installing {' '.join(missing)} (Debian packages)", file=sys.stderr)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-q"], check=True, env=env)
         subprocess.run(["apt-get", "install", "-y", "-q", *missing], check=True, env=env)
 
 
@@ -99,6 +104,7 @@ class Nginx:
     """nginx on 127.0.0.1:``port`` proxying to ``upstream_url``, files from the given roots."""
 
     def __init__(self, upstream_url, static_root, media_root=None, port=None):
+        """Write the configuration and the links to the files in a temporary folder."""
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.upstream = loopback_address(upstream_url)
@@ -119,6 +125,7 @@ class Nginx:
         self.config.write_text(bench_config(self.dir, self.port, self.upstream))
 
     def __enter__(self):
+        """Check the configuration, start nginx and wait until it listens."""
         ensure_nginx()
         check = subprocess.run(
             ["nginx", "-t", "-q", "-c", str(self.config)], capture_output=True, text=True
@@ -154,6 +161,7 @@ class Nginx:
                 self.process.wait()
 
     def __exit__(self, *exc):
+        """Stop nginx, show its log after a failure, remove the temporary folder."""
         self.stop()
         if exc and exc[0] is not None and self.log.exists():
             print(self.log.read_text(errors="replace")[-3000:], file=sys.stderr)
@@ -163,13 +171,9 @@ class Nginx:
         """``{path: Counter(upstream cache status)}`` from the access log (after stop())."""
         counts = collections.defaultdict(collections.Counter)
         for line in self.log.read_text(errors="replace").splitlines():
-            if '"' not in line:
-                continue  # an error-log line
-            _, request, rest = line.split('"', 2)
-            parts = request.split()
-            fields = rest.split()
-            if len(parts) == 3 and fields:
-                counts[parts[1]][fields[-1]] += 1
+            match = ACCESS_LINE.match(line)
+            if match:  # not an error-log line
+                counts[match["path"]][match["cache"]] += 1
         return counts
 
     def cpu_seconds(self):

@@ -23,6 +23,7 @@ class Client:
     """Plain HTTP/1.1 requests to the proxy, one connection each."""
 
     def __init__(self, url):
+        """Talk to the proxy at ``url`` (http://127.0.0.1:port)."""
         parts = urlsplit(url)
         self.host, self.port = parts.hostname, parts.port
         self.origin = url
@@ -64,6 +65,7 @@ class Client:
 
 
 def _cache(headers):
+    """The X-Cache-Status of an answer, "(none)" when nginx did not use the cache."""
     return headers.get("x-cache-status", "(none)")
 
 

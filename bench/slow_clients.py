@@ -6,9 +6,9 @@
 deploy/nginx.conf in front (bench/nginx.py). A normal visitor fetches a
 cached page (``/``) and the health probe, which nginx never caches (so
 every request reaches a gunicorn thread and the database), every 50 ms,
-first alone, then while 50
-connections send their request headers one line a second (slowloris),
-reconnecting whenever the server cuts them off, for 20 s.
+first alone, then for 20 s while 50 connections send their request
+headers one line a second (slowloris), reconnecting whenever the server
+cuts them off.
 
 The same 50 slow connections are then pointed straight at gunicorn for
 6 s: each one holds a gunicorn thread while it trickles, so the visitor's
@@ -44,6 +44,7 @@ class Slowloris:
     """``count`` connections to 127.0.0.1:``port`` that never finish their headers."""
 
     def __init__(self, port, count=SLOW_CLIENTS):
+        """Prepare; the connections open in ``__enter__``."""
         self.port, self.count = port, count
         self.cut = 0  # connections the server closed on us
         self.opened = 0
@@ -51,6 +52,7 @@ class Slowloris:
         self.thread = threading.Thread(target=self._run, daemon=True)
 
     def _open(self):
+        """A new connection that has sent its request line and Host, nothing more."""
         sock = socket.create_connection(("127.0.0.1", self.port), timeout=2)
         sock.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n".encode())
         self.opened += 1
@@ -72,6 +74,7 @@ class Slowloris:
             return False
 
     def _run(self):
+        """Open ``count`` connections, then trickle a header line on each every second."""
         socks = []
         try:
             while len(socks) < self.count and not self.stop.is_set():
@@ -95,11 +98,13 @@ class Slowloris:
                 sock.close()
 
     def __enter__(self):
+        """Start trickling and give the connections a second to open."""
         self.thread.start()
         time.sleep(1.0)  # let all connections open before the visitor starts
         return self
 
     def __exit__(self, *exc):
+        """Stop and close every slow connection."""
         self.stop.set()
         self.thread.join(timeout=10)
 
