@@ -1,5 +1,6 @@
 # KKN-portalen runtime image: gunicorn serving Django, whitenoise serving the
-# hashed, compressed static files. Build: docker build -t kkn-portal .
+# hashed, compressed static files (behind nginx, which serves them from the
+# "static" volume instead). Build: docker build -t kkn-portal .
 FROM python:3.11-slim
 
 # No .pyc files in the image or at runtime (the code is read-only to the app
@@ -26,10 +27,12 @@ COPY . .
 
 # Hash and compress the static files at build time. The settings refuse to
 # load without SECRET_KEY; this throwaway value exists only in this RUN step
-# (not in the image's environment) and signs nothing.
+# (not in the image's environment) and signs nothing. /srv/static is where
+# compose's migrate job copies them for nginx (docker-compose.yml): a new
+# volume takes this folder's owner, so the app user may write there.
 RUN SECRET_KEY=collectstatic-only-not-a-secret python manage.py collectstatic --noinput --verbosity 0 \
-    && mkdir -p /app/media \
-    && chown app:app /app/media
+    && mkdir -p /app/media /srv/static \
+    && chown app:app /app/media /srv/static
 
 USER app
 EXPOSE 8000

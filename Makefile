@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3.11 python3; 
 # The local run is a development server: a generated secret and DEBUG=1.
 RUN_ENV := DEBUG=1
 
-.PHONY: run test lint format messages messages-check migrate seed clean bench bench-faults
+.PHONY: run test lint format messages messages-check migrate seed clean bench bench-faults bench-proxy
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required." >&2; exit 1; }
@@ -64,6 +64,14 @@ bench: $(VENV)/.dev
 # Runs all three even when one fails; fails if any did.
 bench-faults: $(VENV)/.dev
 	status=0; for script in load_comments fault_db fault_redis slow_mail; do \
+	  $(BIN)/python bench/$$script.py || status=1; done; exit $$status
+
+# The reverse proxy (Debian's nginx with deploy/nginx.conf, installed if
+# missing): cache rules and throughput, slow clients, freshness after an edit.
+# Each takes 2-5 minutes (most of it preparing gunicorn), so not in bench-faults.
+# Runs all three even when one fails; fails if any did.
+bench-proxy: $(VENV)/.dev
+	status=0; for script in proxy slow_clients freshness; do \
 	  $(BIN)/python bench/$$script.py || status=1; done; exit $$status
 
 clean:
