@@ -158,18 +158,46 @@ def from_request(request):
     return loads(request.COOKIES.get(registry.CONSENT_COOKIE_NAME))
 
 
+def _written_once_and_plainly(raw_header, value):
+    """Whether the Cookie header holds exactly one ``kkn_consent=<value>``, written as we write it.
+
+    A proxy reads the raw header (names case-insensitively, the first of
+    several), Django the parsed cookies (names exactly, the last, spaces
+    trimmed, quotes removed); only a single plain cookie means the same to both.
+    """
+    name = registry.CONSENT_COOKIE_NAME
+    pairs = [part.strip() for part in raw_header.split(";")]
+    named = [pair for pair in pairs if pair.partition("=")[0].strip().lower() == name]
+    return named == [f"{name}={value}"]
+
+
 def from_request_checked(request):
     """``(consent, trusted)``: trusted unless the request carries a cookie that is not valid.
 
     A reverse proxy keys pages on the front of the raw cookie without
     checking its signature, so a page rendered for a forged, outdated or
-    expired cookie must not be stored under that key.
+    expired cookie, or for a header a proxy could read otherwise than we do
+    (two consent cookies, odd case, spaces or quotes), must not be stored
+    under that key.
     """
     value = request.COOKIES.get(registry.CONSENT_COOKIE_NAME)
+    raw = request.META.get("HTTP_COOKIE", "")
     if not value:
-        return NO_CHOICE, True
+        return NO_CHOICE, registry.CONSENT_COOKIE_NAME not in raw.lower()
     consent = loads(value)
-    return consent, consent.has_chosen
+    return consent, consent.has_chosen and _written_once_and_plainly(raw, value)
+
+
+def seconds_left(consent, now=None):
+    """Seconds until the local midnight at which ``loads`` stops accepting ``consent``.
+
+    The cookie's ``Max-Age`` ends exactly then, so no browser sends a choice
+    the site no longer counts (a proxy would otherwise serve it the page
+    without the banner for up to a day).
+    """
+    end = datetime.datetime.combine(consent.date + VALIDITY, datetime.time.min)
+    end = timezone.make_aware(end)
+    return max(0, min(COOKIE_MAX_AGE, int((end - (now or timezone.now())).total_seconds())))
 
 
 def set_cookie(request, response, consent):
@@ -177,7 +205,7 @@ def set_cookie(request, response, consent):
     response.set_cookie(
         registry.CONSENT_COOKIE_NAME,
         dumps(consent),
-        max_age=COOKIE_MAX_AGE,
+        max_age=seconds_left(consent),
         path="/",
         secure=settings.HTTPS or request.is_secure(),
         httponly=True,  # only the server reads it

@@ -7,7 +7,8 @@ the page was rendered (CSP, X-Frame-Options …); SecurityMiddleware, outside
 this one, adds its own to every response, hit or miss.
 
 Passed through untouched: other methods, paths that are not public pages,
-visitors with a session cookie (staff, editors' previews), a request that
+visitors with a live session (staff, editors' previews; a cookie naming
+no session is ignored), a request that
 carries an optional cookie its consent does not allow (the consent
 middleware must delete it), and everything while the shared cache is down
 (the content version is unknown, so nothing may be served from a cache).
@@ -16,6 +17,8 @@ Stored: complete 200 and 404 answers that set no cookie and do not say
 number on a list is answered with that list's stored 404 (see
 :mod:`~kkn_portal.pagecache.preflight`), not stored again under its own key.
 """
+
+from importlib import import_module
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
@@ -51,6 +54,18 @@ def _has_unconsented_cookie(request, consent):
     return False
 
 
+def _has_live_session(request):
+    """Whether the session cookie names a session that exists and has not expired.
+
+    One query, for staff only: a made-up ``sessionid`` must not buy a full
+    render of every page it asks for.
+    """
+    engine = import_module(settings.SESSION_ENGINE)
+    session = engine.SessionStore(request.COOKIES[settings.SESSION_COOKIE_NAME])
+    session.load()
+    return session.session_key is not None
+
+
 def _is_storable(request, response):
     if response.status_code not in STORABLE_STATUSES or response.streaming:
         return False
@@ -74,7 +89,7 @@ class PageCacheMiddleware:
         page = route(request.path_info, get_urlconf())
         if page is None:
             return self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and _has_live_session(request):
             return self._personal(request)
         consent, trusted = state.from_request_checked(request)
         version = content_version.current()

@@ -48,7 +48,16 @@ class StoredPage:
             bodies["br"] = brotli.compress(body, quality=BROTLI_QUALITY)
             # mtime=0: the same page compresses to the same bytes in every process.
             bodies["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
-        skip = {"content-length", "content-encoding", "etag", "vary", "cache-control"}
+        # Set per answer; Last-Modified dropped: only If-None-Match is answered, and the
+        # feed's newest-item date does not move when an item is removed.
+        skip = {
+            "content-length",
+            "content-encoding",
+            "etag",
+            "vary",
+            "cache-control",
+            "last-modified",
+        }
         headers = tuple(
             (name, value) for name, value in response.items() if name.lower() not in skip
         )

@@ -69,9 +69,15 @@ def test_consent_id_is_fresh_for_every_choice(client):
 
 
 def test_cookie_attributes_over_http(client):
-    """C1.11: six months, HttpOnly, SameSite=Lax, Path=/ and no Domain."""
-    morsel = post_choice(client, "consent:reject-all").cookies[registry.CONSENT_COOKIE_NAME]
-    assert morsel["max-age"] == 15552000  # 180 days, below 6 calendar months
+    """C1.11: at most six months, HttpOnly, SameSite=Lax, Path=/ and no Domain."""
+    chosen = datetime.datetime(2026, 3, 1, 21, 30, tzinfo=datetime.UTC)
+    with time_machine.travel(chosen, tick=False):
+        morsel = post_choice(client, "consent:reject-all").cookies[registry.CONSENT_COOKIE_NAME]
+    # Chosen at 22.30 on 1 March, Swedish time: valid until midnight 180 days on
+    # (28 August, summer time), below 6 calendar months and never past the site's own expiry.
+    expires = chosen + datetime.timedelta(seconds=morsel["max-age"])
+    assert expires == timezone.make_aware(datetime.datetime(2026, 8, 28))
+    assert morsel["max-age"] < 15552000
     assert morsel["httponly"] is True
     assert morsel["samesite"] == "Lax"
     assert morsel["path"] == "/"
@@ -187,3 +193,44 @@ def test_necessary_is_always_allowed_optional_only_when_chosen():
     consent = make_consent({registry.STATISTICS})
     assert consent.allows(registry.STATISTICS) and not consent.allows(registry.EXTERNAL)
     assert consent.allowed == {"nodvandiga": True, "statistik": True, "externa": False}
+
+
+def test_browser_drops_the_cookie_when_the_site_stops_counting_it():
+    """Max-Age ends at the local midnight at which ``loads`` turns the choice into no choice."""
+    chosen = datetime.datetime(2026, 6, 10, 8, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(chosen, tick=False):
+        consent = state.Consent.new({"statistik"})
+        value, seconds = state.dumps(consent), state.seconds_left(consent)
+    last_moment = chosen + datetime.timedelta(seconds=seconds - 1)
+    with time_machine.travel(last_moment, tick=False):
+        assert state.loads(value).has_chosen
+    with time_machine.travel(last_moment + datetime.timedelta(seconds=1), tick=False):
+        assert not state.loads(value).has_chosen
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "kkn_consent={value}; kkn_consent={value}",
+        "KKN_CONSENT={other}; kkn_consent={value}",
+        'kkn_consent="{value}"',
+        "kkn_consent ={value}",
+        "kkn_consent={other}; x=1; kkn_consent={value}",
+    ],
+    ids=["twice", "other-case-first", "quoted", "space", "two-values"],
+)
+def test_a_header_a_proxy_could_read_otherwise_is_not_trusted(rf, header):
+    """Only one plainly written consent cookie may key a shared page; anything else is private."""
+    value = state.dumps(make_consent({"statistik"}))
+    other = state.dumps(make_consent())
+    request = rf.get("/", HTTP_COOKIE=header.format(value=value, other=other))
+    _consent, trusted = state.from_request_checked(request)
+    assert not trusted
+
+
+def test_one_plain_cookie_among_others_is_trusted(rf):
+    """The usual header: the consent cookie once, other cookies around it."""
+    value = state.dumps(make_consent({"statistik"}))
+    request = rf.get("/", HTTP_COOKIE=f"_pk_id.3.ab=x; kkn_consent={value}; theme=dark")
+    consent, trusted = state.from_request_checked(request)
+    assert trusted and consent.variant == "1.statistik"

@@ -194,3 +194,22 @@ def test_hit_runs_no_query(django_assert_num_queries, page, count):
     with django_assert_num_queries(0):
         response = Client().get(url)
     assert response.page_cache == "hit"
+
+
+def test_made_up_session_cookie_gets_the_cached_page():
+    """A session cookie that names no session buys no render: the visitor is anonymous."""
+    url = reverse("home")
+    Client().get(url)
+    visitor = Client()
+    visitor.cookies["sessionid"] = "made-up-session-key-abcdefghijklmn"
+    response = visitor.get(url)
+    assert response.page_cache == "hit"
+    assert not response.cookies
+
+
+def test_feed_keeps_no_last_modified():
+    """Only If-None-Match is answered; a Last-Modified would not move when an item goes."""
+    make_article()
+    response = Client().get(reverse("news:feed"))
+    assert response.page_cache == "miss"
+    assert "Last-Modified" not in response
