@@ -320,7 +320,8 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # The same variable sets FEEDBACK_PROXY_COUNT (the comment rate limit).
 TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 # django-ipware is not installed, so axes' AXES_IPWARE_* settings do nothing.
-AXES_CLIENT_IP_CALLABLE = "kkn_portal.client_ip.client_ip"
+# The lockout counts IPv6 clients by /64, like every other limit (issue 16).
+AXES_CLIENT_IP_CALLABLE = "kkn_portal.client_ip.client_group"
 AXES_VERBOSE = False
 
 # --- Forms ------------------------------------------------------------------
