@@ -87,6 +87,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files get the security headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 413/415 from the headers alone, before anything below can read the body
+    # (CSRF, the views). After SecurityMiddleware, so refusals carry its
+    # headers; neither it nor WhiteNoise ever reads a body.
+    "kkn_portal.bodylimit.RequestBodyLimitMiddleware",
     # Answers anonymous GETs of public pages from the cache before anything
     # below runs (sessions, CSRF, auth, consent); stores what they produce.
     "kkn_portal.pagecache.middleware.PageCacheMiddleware",
@@ -231,9 +235,21 @@ STORAGES = {
     },
 }
 
-# Request size: a comment is at most 2 000 characters; refuse big bodies early.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Request size: a comment is at most 2 000 characters and an article image a
+# web-sized picture. One limit for the whole body, files included, checked
+# from Content-Length before anything is read (kkn_portal/bodylimit.py); the
+# proxy's client_max_body_size is the same 1m. DATA_UPLOAD_MAX_MEMORY_SIZE is
+# the variable's earlier name, still read.
+MAX_REQUEST_BODY_SIZE = env_int(
+    "MAX_REQUEST_BODY_SIZE", env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_SIZE
+# Equal to the body limit, so an accepted upload always stays in memory and
+# nothing is ever written to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_SIZE
+# The only addresses that take files (multipart bodies): the admin's article
+# images. Everything else answers a multipart body with 415.
+FILE_UPLOAD_PATHS = ["/admin/"]
 
 # E-mail. EMAIL_TIMEOUT is short: a slow mail server must never hold a worker.
 EMAIL_BACKEND = os.environ.get(

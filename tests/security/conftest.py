@@ -1,7 +1,8 @@
 """Fixtures for the hostile-input tests (issue 16): same-origin posts and addresses."""
 
 import pytest
-from django.test import Client
+
+from tests.clients import FormClient
 
 # What a browser sends with a form post from one of the site's own pages.
 SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
@@ -10,7 +11,7 @@ SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 @pytest.fixture
 def browser():
     """A client whose posts carry this site's ``Origin``, as the site's own forms do."""
-    return Client(**SAME_ORIGIN)
+    return FormClient(**SAME_ORIGIN)
 
 
 @pytest.fixture
