@@ -351,6 +351,14 @@ COOKIE_POLICY_VERSION = os.environ.get("COOKIE_POLICY_VERSION") or "1"
 # Part of the readable consent cookie and of ConsentRecord.policy_version.
 if not re.fullmatch(r"[A-Za-z0-9_-]{1,50}", COOKIE_POLICY_VERSION):
     raise ImproperlyConfigured("COOKIE_POLICY_VERSION must be 1-50 letters, digits, '-' or '_'.")
+# Consent choices per client (IPv6 by /64), counted in the shared cache like
+# comments: one visitor chooses about twice a year, so this only stops a
+# script from filling ConsentRecord; an office behind one address still fits.
+CONSENT_RATE_LIMIT = os.environ.get("CONSENT_RATE_LIMIT", "20/m,500/d")
+# Days a ConsentRecord (the proof of a choice) is kept: the choice's own 180
+# days plus a year in which the visitor or a supervisory authority may still
+# ask what was agreed to (README, "Cookie consent"). 0 keeps every record.
+CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 180 + 365)
 # Matomo statistics, off unless both are set: the Matomo base URL and site id.
 STATISTICS_SNIPPET_URL = os.environ.get("STATISTICS_SNIPPET_URL", "")
 STATISTICS_SITE_ID = os.environ.get("STATISTICS_SITE_ID", "")
