@@ -1,6 +1,7 @@
 """Site-wide middleware of the foundation: security headers and the flatpage fallback."""
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from django.conf import settings
 from django.contrib.flatpages.middleware import (
     FlatpageFallbackMiddleware as BaseFlatpageFallbackMiddleware,
 )
@@ -20,6 +21,27 @@ class CSPMiddleware(BaseCSPMiddleware):
         response = super().process_response(request, response)
         if getattr(request, "_csp_nonce", None):
             patch_cache_control(response, private=True)
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` on every response: the browser features the site does not use are off.
+
+    Denied for this page and any frame in it, so neither an injected script
+    nor an embedded third party (reCAPTCHA, when enabled) can ask for them.
+    The value is ``PERMISSIONS_POLICY`` in settings.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.value = ", ".join(
+            f"{feature}=({' '.join(allow)})"
+            for feature, allow in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.value)
         return response
 
 

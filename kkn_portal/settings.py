@@ -84,6 +84,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outside everything, so every answer carries it: static files, cache
+    # hits and refusals too.
+    "kkn_portal.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files get the security headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -264,6 +267,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 5)
+# The file backend (django.core.mail.backends.filebased.EmailBackend) writes
+# each message to a file in this folder instead of sending it, e.g. on a
+# staging server. In a container it must be a writable volume or /tmp.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+elif EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+    raise ImproperlyConfigured("EMAIL_FILE_PATH must be set for the file e-mail backend.")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KKN-portalen <noreply@example.se>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -286,6 +296,37 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features the site never uses, off for its pages and any frame in
+# them (issue 16). Only names Chromium knows: an unknown one is a console
+# error on every page. The admin's editor needs none of them (its
+# "fullscreen" is a CSS class; it reads the clipboard from paste events).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # The __Host- prefix binds a cookie to this exact host over HTTPS; browsers
 # refuse it over plain HTTP, so it is used only when HTTPS is on.
