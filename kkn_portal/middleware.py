@@ -1,4 +1,4 @@
-"""Site-wide middleware of the foundation: security headers and the flatpage fallback."""
+"""Site-wide middleware of the foundation: HEAD, security headers and the flatpage fallback."""
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
@@ -21,6 +21,34 @@ class CSPMiddleware(BaseCSPMiddleware):
         response = super().process_response(request, response)
         if getattr(request, "_csp_nonce", None):
             patch_cache_control(response, private=True)
+        return response
+
+
+class HeadWithoutBodyMiddleware:
+    """Answer HEAD with GET's headers and no body, on every route.
+
+    Django hands the WSGI server the body GET would have. The test client and
+    runserver drop it quietly; gunicorn drops it too but logs "WSGI app sent
+    body bytes on a no-body response" as a WARNING, once for every uptime
+    probe. ``Content-Length`` stays (RFC 9110: a HEAD answer may carry the
+    length GET would have); it is filled in where nothing set it yet.
+    Outermost in MIDDLEWARE, so it sees every answer, refusals included.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method != "HEAD":
+            return response
+        if response.streaming:
+            # A file's handle is closed with the response; a generator never started.
+            response.streaming_content = []
+        else:
+            if not response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+            response.content = b""
         return response
 
 

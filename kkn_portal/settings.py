@@ -84,8 +84,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outside everything, so every answer carries it: static files, cache
-    # hits and refusals too.
+    # Outermost: HEAD answers lose their body whatever produced them.
+    "kkn_portal.middleware.HeadWithoutBodyMiddleware",
+    # Outside everything else, so every answer carries it: static files,
+    # cache hits and refusals too.
     "kkn_portal.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files get the security headers.

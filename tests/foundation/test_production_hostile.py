@@ -48,3 +48,14 @@ def test_upload_is_refused_before_the_body_arrives(production_site, path, size):
     first_line, seconds = send_head_of_upload(production_site, path, size)
     assert first_line == "HTTP/1.1 413 Request Entity Too Large"
     assert seconds < 5
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/", "/nyheter/", "/finns-inte/", "/robots.txt"])
+def test_head_probe_leaves_no_warning_in_gunicorn_log(production_site, path):
+    """An uptime probe's HEAD gets headers only, and gunicorn has nothing to complain about."""
+    status, headers, body = production_site.request(path, method="HEAD")
+    assert status in (200, 404)
+    assert body == b""
+    assert int(headers["Content-Length"]) > 0
+    log = production_site.wait_for_log(f'"HEAD {path} HTTP/1.1"')
+    assert "no-body response" not in log
