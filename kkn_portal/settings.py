@@ -96,6 +96,9 @@ MIDDLEWARE = [
     # (CSRF, the views). After SecurityMiddleware, so refusals carry its
     # headers; neither it nor WhiteNoise ever reads a body.
     "kkn_portal.bodylimit.RequestBodyLimitMiddleware",
+    # Maintenance mode: the 503 page before the page cache can serve anything
+    # (kkn_portal/maintenance.py says what stays open).
+    "kkn_portal.maintenance.MaintenanceMiddleware",
     # Answers anonymous GETs of public pages from the cache before anything
     # below runs (sessions, CSRF, auth, consent); stores what they produce.
     "kkn_portal.pagecache.middleware.PageCacheMiddleware",
@@ -366,6 +369,14 @@ CONTENT_SECURITY_POLICY = {
         "worker-src": [SELF, "blob:"],
     },
 }
+
+# --- Maintenance mode (kkn_portal/maintenance.py) ---------------------------
+# On: every public request gets the Swedish 503; /healthz and the admin stay.
+MAINTENANCE_MODE = env_bool("MAINTENANCE_MODE")
+# Or while this file exists (checked per request: no restart needed).
+MAINTENANCE_FILE = os.environ.get("MAINTENANCE_FILE", "")
+# Seconds clients and crawlers are asked to wait (Retry-After).
+MAINTENANCE_RETRY_AFTER = env_int("MAINTENANCE_RETRY_AFTER", 300)
 
 # --- Login lockout (django-axes) -------------------------------------------
 AXES_FAILURE_LIMIT = 5

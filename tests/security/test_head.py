@@ -92,3 +92,11 @@ def test_head_content_length_is_the_length_of_get(route):
     _status, _headers, get_body = call("GET", route)
     _status, headers, _body = call("HEAD", route)
     assert int(headers["Content-Length"]) == len(get_body)
+
+
+def test_head_of_a_refusal_has_no_body_either(settings):
+    """Answers made before the views (maintenance, refusals) lose their body too."""
+    settings.MAINTENANCE_MODE = True
+    status, headers, body = call("HEAD", "/")
+    assert status == 503
+    assert body == b"" and int(headers["Content-Length"]) > 0
