@@ -70,7 +70,7 @@ bench: $(VENV)/.dev
 
 # Runs all three even when one fails; fails if any did.
 bench-faults: $(VENV)/.dev
-	status=0; for script in load_comments fault_db slow_mail; do \
+	status=0; for script in load_comments fault_db fault_redis slow_mail; do \
 	  $(BIN)/python bench/$$script.py || status=1; done; exit $$status
 
 clean:

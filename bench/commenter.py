@@ -1,11 +1,12 @@
 """A visitor without a browser: read the comment form, solve ALTCHA, post.
 
-``Visitor(base_url).comment(page_path, text)`` does what the widget does:
-GET the page (csrftoken cookie, hidden fields: page path, title, the
-one-time form token), GET the challenge from the widget's ``challengeurl``,
-find the number with ``altcha.solve_challenge`` (the same proof of work the
-browser does), and POST the form with the base64 payload in the captcha
-field. The honeypot stays empty. Returns the POST's status and seconds.
+``Visitor(base_url).comment(page_path, text)`` does what a browser and the
+widget do: GET the page (hidden fields: page path and title; the page sets
+no cookie and carries no token), GET the challenge from the widget's
+``challengeurl``, find the number with ``altcha.solve_challenge`` (the same
+proof of work the browser does), and POST the form with the base64 payload
+in the captcha field and the page's ``Origin``, as a browser sends it. The
+honeypot stays empty. Returns the POST's status and seconds.
 """
 
 import base64
@@ -73,17 +74,23 @@ class Visitor:
 
     def __init__(self, base_url, timeout=15):
         self.base_url = base_url
+        # The headers of the last answer (e.g. Retry-After of a 503).
+        self.last_headers = {}
         self.timeout = timeout
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
         )
 
     def _open(self, path, data=None):
-        request = urllib.request.Request(self.base_url + path, data=data)  # noqa: S310
+        # A browser names the page's origin on every POST; the site checks it.
+        headers = {"Origin": self.base_url} if data is not None else {}
+        request = urllib.request.Request(self.base_url + path, data=data, headers=headers)  # noqa: S310
         try:
             with self.opener.open(request, timeout=self.timeout) as response:
+                self.last_headers = response.headers
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
+            self.last_headers = error.headers
             return error.code, error.read()
 
     def form(self, page_path):

@@ -24,7 +24,10 @@ def setup_django():
 
 
 def targets():
-    """[(name, path)] in the order the table shows them; needs Django set up."""
+    """[(name, path)] in the order the table shows them; needs Django set up.
+
+    The first is the static baseline; the rest are the cached public pages.
+    """
     from django.templatetags.static import static
 
     from events.models import Event
@@ -45,9 +48,15 @@ def targets():
     ]
 
 
-def wsgi_environ(path, port=8000):
-    """The environ gunicorn would pass for a plain browser GET of ``path``."""
+def wsgi_environ(path, port=8000, headers=None):
+    """The environ gunicorn would pass for a plain browser GET of ``path``.
+
+    ``headers`` adds or replaces request headers, e.g. ``{"If-None-Match": …}``.
+    """
     path_info, _, query = path.partition("?")
+    extra = {
+        "HTTP_" + name.upper().replace("-", "_"): value for name, value in (headers or {}).items()
+    }
     return {
         "REQUEST_METHOD": "GET",
         "SCRIPT_NAME": "",
@@ -69,17 +78,22 @@ def wsgi_environ(path, port=8000):
         "wsgi.multithread": True,
         "wsgi.multiprocess": True,
         "wsgi.run_once": False,
+        **extra,
     }
 
 
-def call_wsgi(application, path):
-    """One full request through the WSGI application; returns the status line."""
+def call_wsgi(application, path, headers=None):
+    """One full request through the WSGI application; returns the status line.
+
+    The response headers are left in ``call_wsgi.last_headers`` (a dict).
+    """
     status = []
 
-    def start_response(line, headers, exc_info=None):
+    def start_response(line, response_headers, exc_info=None):
         status.append(line)
+        call_wsgi.last_headers = dict(response_headers)
 
-    body = application(wsgi_environ(path), start_response)
+    body = application(wsgi_environ(path, headers=headers), start_response)
     try:
         for _ in body:
             pass
@@ -87,3 +101,16 @@ def call_wsgi(application, path):
         if hasattr(body, "close"):
             body.close()
     return status[0]
+
+
+# Addresses a visitor can invent, ``{n}`` a different number each request so
+# none is a repeat: each must cost no more than validating it (issue 11).
+UNKNOWN_VALUES = [
+    ("unknown branch", "/nyheter/?bransch=bench-{n}"),
+    ("news page beyond last", "/nyheter/?page={n}00000"),
+    ("unknown event kind", "/evenemang/?typ=bench{n}"),
+    ("month without events", "/evenemang/?manad={n:04d}-01"),
+    ("search page beyond last", "/sok/?q=kultur&page={n}00000"),
+]
+# Appended to every cached page: parameters no view reads.
+INVENTED_PARAMETER = "utm_source=bench{n}"

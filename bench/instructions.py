@@ -1,6 +1,13 @@
 """CPU instructions per request, counted by valgrind's callgrind in process.
 
-``python bench/instructions.py`` → JSON ``{name: instructions per request}``.
+``python bench/instructions.py [scenario ...]`` → JSON
+``{scenario: {page name: instructions per request}}``. Scenarios:
+
+``hit``        every page of ``targets()`` as a repeat visitor gets it (a cache hit);
+``304``        the same with ``If-None-Match`` from the previous answer;
+``invented``   every page with a parameter no view reads, new each request;
+``unknown``    ``UNKNOWN_VALUES``: a made-up filter value or page, new each request;
+``uncached``   every page rendered (run this one with ``PAGE_CACHE=0``).
 
 Method (repeatable to a fraction of a percent, unlike wall-clock figures):
 the script re-runs itself under ``valgrind --tool=callgrind
@@ -11,8 +18,8 @@ caches), then ``sys.call_tracing(loop, …)`` runs REQUESTS more requests.
 ``sys.call_tracing`` is a CPython C function nothing else calls, so
 callgrind counts exactly the instructions executed inside it (the measured
 requests, through the real WSGI application and middleware) and writes one
-dump per page; per request = the dump's total / REQUESTS. The database
-server's work is in another process and not counted; psycopg2's is.
+dump per page; per request = the dump's total / REQUESTS. The database and
+Redis servers' work is in other processes and not counted; the clients' is.
 """
 
 import json
@@ -22,32 +29,60 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import call_wsgi, setup_django, targets
+from common import INVENTED_PARAMETER, UNKNOWN_VALUES, call_wsgi, setup_django, targets
 
 WARMUP, REQUESTS = 3, 10
+SCENARIOS = ("hit", "304", "invented", "unknown", "uncached")
 PAGE_NAMES = os.environ.get("BENCH_PAGES", "")
+BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 
 
-def measured_loop(application, path, n):
-    for _ in range(n):
-        call_wsgi(application, path)
+def with_parameter(path, parameter):
+    return f"{path}{'&' if '?' in path else '?'}{parameter}"
 
 
-def inner(pages_file):
-    """Runs under valgrind: warm up, then one counted call per page."""
+def requests_for(scenario, pages):
+    """``[(name, [(path, headers) for each request])]``: WARMUP + REQUESTS requests per page."""
+    count = WARMUP + REQUESTS
+    if scenario == "unknown":
+        return [
+            (name, [(template.format(n=n + 1), BROWSER) for n in range(count)])
+            for name, template in UNKNOWN_VALUES
+        ]
+    plan = []
+    for name, path in pages:
+        if scenario == "invented" and not name.startswith("static"):
+            calls = [
+                (with_parameter(path, INVENTED_PARAMETER.format(n=n)), BROWSER)
+                for n in range(count)
+            ]
+        else:
+            calls = [(path, BROWSER)] * count
+        plan.append((name, calls))
+    return plan
+
+
+def measured_loop(application, calls, revalidate):
+    for path, headers in calls:
+        if revalidate:
+            headers = {**headers, "If-None-Match": call_wsgi.last_headers.get("ETag", "")}
+        call_wsgi(application, path, headers)
+
+
+def inner(plan_file, scenario):
+    """Runs under valgrind: warm up, then one counted loop per page."""
     setup_django()
     from django.core.wsgi import get_wsgi_application
 
     application = get_wsgi_application()
-    pages = json.loads(Path(pages_file).read_text())
+    plan = json.loads(Path(plan_file).read_text())
     statuses = []
-    for _, path in pages:
-        for _ in range(WARMUP):
-            status = call_wsgi(application, path)
+    for _name, calls in plan:
+        for path, headers in calls[:WARMUP]:
+            status = call_wsgi(application, path, headers)
         statuses.append(status)
-        # Measured even when not 200, so dump n stays page n; the driver drops it.
-        sys.call_tracing(measured_loop, (application, path, REQUESTS))
-    Path(pages_file).with_suffix(".status").write_text(json.dumps(statuses))
+        sys.call_tracing(measured_loop, (application, calls[WARMUP:], scenario == "304"))
+    Path(plan_file).with_suffix(".status").write_text(json.dumps(statuses))
 
 
 def totals(dump):
@@ -58,30 +93,42 @@ def totals(dump):
     raise ValueError(f"no totals in {dump}")
 
 
-def main():
-    setup_django()
-    pages = targets()
-    if PAGE_NAMES:
-        pages = [page for page in pages if page[0] in PAGE_NAMES.split(",")]
+def measure(scenario, pages):
+    """``{page name: instructions per request}`` for one scenario."""
+    plan = requests_for(scenario, pages)
     with tempfile.TemporaryDirectory(prefix="kkn-callgrind-") as tmp:
-        pages_file = Path(tmp) / "pages.json"
-        pages_file.write_text(json.dumps(pages))
+        plan_file = Path(tmp) / "plan.json"
+        plan_file.write_text(json.dumps(plan))
         out = Path(tmp) / "cg.out"
         command = [
             "valgrind", "--tool=callgrind", "--collect-atstart=no",
             "--toggle-collect=sys_call_tracing", "--dump-after=sys_call_tracing",
-            f"--callgrind-out-file={out}", sys.executable, __file__, "--inner", str(pages_file),
+            f"--callgrind-out-file={out}", sys.executable, __file__, "--inner", str(plan_file),
+            scenario,
         ]  # fmt: skip
         subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
-        dumps = [Path(f"{out}.{n}") for n in range(1, len(pages) + 1)]
-        result = {
-            name: totals(dump) // REQUESTS for (name, _), dump in zip(pages, dumps, strict=True)
-        }
-    json.dump(result, sys.stdout, indent=1, ensure_ascii=False)
+        dumps = [Path(f"{out}.{n}") for n in range(1, len(plan) + 1)]
+        return {name: totals(dump) // REQUESTS for (name, _), dump in zip(plan, dumps, strict=True)}
+
+
+def main(scenarios):
+    setup_django()
+    pages = targets()
+    if PAGE_NAMES:
+        pages = [page for page in pages if page[0] in PAGE_NAMES.split(",")]
+    json.dump(
+        {scenario: measure(scenario, pages) for scenario in scenarios},
+        sys.stdout,
+        indent=1,
+        ensure_ascii=False,
+    )
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--inner"]:
-        inner(sys.argv[2])
+        inner(sys.argv[2], sys.argv[3])
     else:
-        main()
+        unknown = set(sys.argv[1:]) - set(SCENARIOS)
+        if unknown:
+            sys.exit(f"unknown scenario(s): {', '.join(sorted(unknown))}; choose from {SCENARIOS}")
+        main(sys.argv[1:] or ["hit"])

@@ -11,6 +11,7 @@ gave, which would make the consent invalid.
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
@@ -37,6 +38,18 @@ MAX_NEXT_LENGTH = 2000
 RATE_LIMIT_SCOPE = "consent.ratelimit"
 
 logger = logging.getLogger(__name__)
+
+
+def page_of_referer(request):
+    """The path and query of the page the POST came from, if it is one of ours, else ""."""
+    referer = request.headers.get("Referer", "")
+    try:
+        parts = urlsplit(referer)
+    except ValueError:
+        return ""
+    if f"{parts.scheme}://{parts.netloc}" != f"{request.scheme}://{request.get_host()}":
+        return ""
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def safe_next(request, value):
@@ -72,8 +85,11 @@ def register_choice(request):
 class ConsentView(View):
     """Record a choice, store it in the consent cookie and go back to the page.
 
-    Without JavaScript the answer is a 303 redirect to ``next``; the banner's
-    script sends ``X-Consent-Fetch: 1`` and gets 204. The new choice is put
+    Without JavaScript the answer is a 303 redirect to ``next`` (the cookie
+    page's form names it) or else to the page in ``Referer``: the banner
+    names no page, so it is the same on every page and a page's 404 is the
+    same whatever address was asked for. The banner's script sends
+    ``X-Consent-Fetch: 1`` and gets 204. The new choice is put
     on ``request.consent``, so the middleware deletes optional cookies the
     visitor no longer accepts (``Max-Age=0``) on this very response. Too
     many choices from one client (``CONSENT_RATE_LIMIT``): 429, nothing
@@ -111,9 +127,8 @@ class ConsentView(View):
         if request.headers.get("X-Consent-Fetch") == "1":
             response = HttpResponse(status=204)
         else:
-            response = HttpResponseRedirect(
-                safe_next(request, form.cleaned_data["next"]), status=303
-            )
+            back = form.cleaned_data["next"] or page_of_referer(request)
+            response = HttpResponseRedirect(safe_next(request, back), status=303)
         state.set_cookie(request, response, consent)
         request.consent = consent
         return response

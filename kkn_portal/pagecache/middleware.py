@@ -12,99 +12,27 @@ carries an optional cookie its consent does not allow (the consent
 middleware must delete it), and everything while the shared cache is down
 (the content version is unknown, so nothing may be served from a cache).
 Stored: complete 200 and 404 answers that set no cookie and do not say
-``private``, ``no-store`` or ``no-cache``.
+``private``, ``no-store`` or ``no-cache``. A made-up filter value or page
+number on a list is answered with that list's stored 404 (see
+:mod:`~kkn_portal.pagecache.preflight`), not stored again under its own key.
 """
 
-import functools
-import hashlib
-
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.urls import Resolver404, get_urlconf, resolve
-from django.utils.autoreload import file_changed
+from django.urls import get_urlconf
 from django.utils.cache import patch_cache_control
-from django.utils.http import urlencode
 
 from kkn_portal import content_version
 from kkn_portal.consent import registry, state
 
-from . import store
+from . import preflight, store
+from .keys import accepted_coding, canonical_query, epoch, page_key, route
 
 STORABLE_STATUSES = (200, 404)
 NOT_SHAREABLE = ("private", "no-store", "no-cache")
 # The consent choice travels in a cookie; a proxy should key on kkn_consent alone (README).
 VARY_BY_CONSENT = "Cookie, Accept-Encoding"
 VARY = "Accept-Encoding"
-# Preferred first: Brotli is about a fifth smaller than gzip for our pages.
-CODINGS = ("br", "gzip")
-
-
-@functools.lru_cache(maxsize=4096)
-def page_policy(path, urlconf):
-    """The :class:`~kkn_portal.pagecache.PublicPage` of the view at ``path``, or None."""
-    try:
-        match = resolve(path, urlconf)
-    except Resolver404:
-        return None
-    return getattr(match.func, "public_page", None)
-
-
-# Part of every key. Settings and templates never change in a running site;
-# in tests (override_settings) and under the development server (a template
-# edited) they do, and pages rendered before must not be served after. It
-# starts at 0 in every process, so processes agree on keys.
-_epoch = [0]
-
-
-def _new_epoch(**kwargs):
-    page_policy.cache_clear()
-    _epoch[0] += 1
-
-
-setting_changed.connect(_new_epoch, dispatch_uid="pagecache_settings")
-file_changed.connect(_new_epoch, dispatch_uid="pagecache_files")
-
-
-def canonical_query(query_dict, reads):
-    """The query string of the parameters a view reads, sorted, without values that change nothing.
-
-    ``reads`` maps each name to the values that matter (None: any value).
-    Empty values and ``page=1`` are the page without them.
-    """
-    pairs = []
-    for name in sorted(reads):
-        value = query_dict.get(name)
-        allowed = reads[name]
-        if not value or (name == "page" and value == "1"):
-            continue
-        if allowed is None or value in allowed:
-            pairs.append((name, value))
-    return urlencode(pairs)
-
-
-def accepted_coding(header):
-    """The best stored encoding the client accepts (``Accept-Encoding``), or "identity"."""
-    if not header:
-        return "identity"
-    weights = {}
-    for part in header.lower().split(","):
-        coding, _, params = part.partition(";")
-        weight = 1.0
-        params = params.strip()
-        if params.startswith("q="):
-            try:
-                weight = float(params[2:])
-            except ValueError:
-                weight = 0.0
-        weights[coding.strip()] = weight
-    # The client's highest quality wins; on a tie, the order of CODINGS.
-    best, best_weight = "identity", 0.0
-    for coding in CODINGS:
-        weight = weights.get(coding, weights.get("*", 0.0))
-        if weight > best_weight:
-            best, best_weight = coding, weight
-    return best
 
 
 def _matches(if_none_match, etag):
@@ -143,8 +71,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        policy = page_policy(request.path_info, get_urlconf())
-        if policy is None:
+        page = route(request.path_info, get_urlconf())
+        if page is None:
             return self.get_response(request)
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return self._personal(request)
@@ -152,23 +80,15 @@ class PageCacheMiddleware:
         version = content_version.current()
         if version is None or _has_unconsented_cookie(request, consent):
             return self._bypass(request)
-        query = canonical_query(request.GET, policy.reads())
+        policy = page.policy
+        query = canonical_query(request.META.get("QUERY_STRING", ""), request.GET, policy.reads())
         variant = consent.variant if policy.by_consent else "*"
-        key = hashlib.blake2b(
-            "\n".join(
-                (
-                    version,
-                    str(_epoch[0]),
-                    variant,
-                    request.scheme,
-                    request.get_host(),
-                    request.path,
-                    query,
-                )
-            ).encode(),
-            digest_size=20,
-        ).hexdigest()
+        names = (version, epoch(), variant, request.scheme, request.get_host(), request.path)
+        key = page_key(*names, query)
         entry, outcome = store.fetch(key), "hit"
+        if entry is None and preflight.is_not_found(request, page, version, epoch(), query):
+            key = page_key(*names, "404")  # one stored 404 for every made-up address of a list
+            entry = store.fetch(key)
         if entry is None:
             entry, outcome = self._render(request, key, query)
         if not isinstance(entry, store.StoredPage):
@@ -204,8 +124,6 @@ class PageCacheMiddleware:
         request.META["QUERY_STRING"] = query
         try:
             response = self.get_response(request)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
             if not _is_storable(request, response):
                 response.page_cache = "uncacheable"
                 return response, "uncacheable"

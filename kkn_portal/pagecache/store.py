@@ -10,14 +10,14 @@ the content version, so neither layer ever needs invalidating.
 
 import gzip
 import logging
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import brotli
 from django.conf import settings
 from django.core.cache import cache as shared_cache
+
+from .lru import LRU
 
 logger = logging.getLogger(__name__)
 
@@ -64,41 +64,12 @@ class StoredPage:
         return f'"{self.tag}"' if coding == "identity" else f'"{self.tag}-{coding}"'
 
 
-class LocalPages:
-    """A thread-safe LRU of stored pages, bounded in entries and bytes."""
-
-    def __init__(self):
-        self._entries = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
-
-    def put(self, key, entry):
-        max_entries = settings.PAGE_CACHE_MAX_ENTRIES
-        max_bytes = settings.PAGE_CACHE_MAX_MB * 1024 * 1024
-        with self._lock:
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self._bytes -= old.size
-            self._entries[key] = entry
-            self._bytes += entry.size
-            while self._entries and (len(self._entries) > max_entries or self._bytes > max_bytes):
-                _key, evicted = self._entries.popitem(last=False)
-                self._bytes -= evicted.size
-
-    def clear(self):
-        with self._lock:
-            self._entries.clear()
-            self._bytes = 0
+def _max_bytes():
+    return settings.PAGE_CACHE_MAX_MB * 1024 * 1024
 
 
-local_pages = LocalPages()
+# This process's pages, most recently used kept.
+local_pages = LRU(lambda: settings.PAGE_CACHE_MAX_ENTRIES, _max_bytes, lambda entry: entry.size)
 
 
 def _shared_key(key):

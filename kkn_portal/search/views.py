@@ -1,39 +1,36 @@
 """The search page: cleans the query, asks the backend, paginates."""
 
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
-from django.views.generic import TemplateView
+from django.views.generic import ListView
 
 from .backends import get_backend
 from .forms import SearchForm
 from .query import MAX_QUERY_LENGTH, SearchQuery
 
 
-class SearchView(TemplateView):
+class SearchView(ListView):
     """``/sok/?q=``: published news and events matching the query, best first.
 
-    A page number that is not a number or lies beyond the last page is a 404.
+    A list of hits like any other list, so a page number that is not a
+    number or lies beyond the last page is a 404 (and the page cache can
+    tell so without rendering). Only the page shown is turned into results
+    with excerpts.
     """
 
     template_name = "search/results.html"
     paginate_by = 10
 
+    def get_queryset(self):
+        self.query = SearchQuery.from_input(self.request.GET.get("q", ""))
+        self.backend = get_backend()
+        return self.backend.hits(self.query) if self.query else []
+
     def get_context_data(self, **kwargs):
-        query = SearchQuery.from_input(self.request.GET.get("q", ""))
-        page_obj = results = None
-        if query:
-            backend = get_backend()
-            paginator = Paginator(backend.hits(query), self.paginate_by)
-            try:
-                page_obj = paginator.page(self.request.GET.get("page") or 1)
-            except InvalidPage:
-                raise Http404("No such page of results.") from None
-            results = backend.results(list(page_obj.object_list), query)
-        return super().get_context_data(
-            form=SearchForm(initial={"q": query.text}),
-            query=query,
+        context = super().get_context_data(**kwargs)
+        hits = list(context["page_obj"].object_list) if self.query else []
+        context.update(
+            form=SearchForm(initial={"q": self.query.text}),
+            query=self.query,
             max_length=MAX_QUERY_LENGTH,
-            page_obj=page_obj,
-            results=results,
-            **kwargs,
+            results=self.backend.results(hits, self.query) if self.query else None,
         )
+        return context

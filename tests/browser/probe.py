@@ -40,13 +40,13 @@ AXE = Axe()
 def transfer_size(response):
     """Bytes this response costs on the wire in production.
 
-    The live server sends every body uncompressed. In production whitenoise
-    serves each static file pre-compressed: ``.br`` when the brotli module is
-    installed (browsers accept br over HTTPS), otherwise ``.gz`` (gzip level
-    9); HTML is gzipped by the TLS proxy in front (Django's GZipMiddleware is
-    not used, because of BREACH). So a static body is weighed as whitenoise
-    would send it and any other body as its gzip size; a body that already
-    arrived encoded is weighed as sent.
+    Public pages, feeds and calendars arrive compressed from the page cache
+    (gzip here, where Chromium offers Brotli only over HTTPS) and are weighed
+    as sent. The live server sends static files uncompressed; in production
+    whitenoise serves each one pre-compressed, ``.br`` when the brotli module
+    is installed, otherwise ``.gz`` (gzip level 9). So a static body is
+    weighed as whitenoise would send it, and anything else that arrived
+    uncompressed (an uncached page) as its gzip size.
     """
     try:
         body = response.body()

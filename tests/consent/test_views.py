@@ -87,6 +87,24 @@ def test_unsafe_next_goes_to_start_page(client, next_url):
 
 
 @pytest.mark.parametrize(
+    ("referer", "location"),
+    [
+        ("http://testserver/nyheter/?bransch=musik&page=2", "/nyheter/?bransch=musik&page=2"),
+        ("http://testserver/evenemang/", "/evenemang/"),
+        ("https://evil.example/nyheter/", "/"),
+        ("http://testserver.evil.example/", "/"),
+        ("not a url", "/"),
+        ("", "/"),
+    ],
+)
+def test_banner_without_javascript_returns_to_the_page_it_was_on(client, referer, location):
+    """The banner names no page: the visitor goes back to the Referer, if it is ours."""
+    response = post_choice(client, "consent:reject-all", HTTP_REFERER=referer)
+    assert response.status_code == 303
+    assert response["Location"] == location
+
+
+@pytest.mark.parametrize(
     "next_url", ["/nyheter/?bransch=musik&page=2", "/cookies/?sparat=1#ditt-val", "/s%C3%B6k/"]
 )
 def test_local_next_is_kept(client, next_url):

@@ -100,13 +100,13 @@ def free_port():
 class Gunicorn:
     """A gunicorn process serving the site with gunicorn.conf.py."""
 
-    def __init__(self, env, log_path):
+    def __init__(self, env, log_path, workers=1):
         self.port = free_port()
         self.env = {
             **env,
             "PORT": str(self.port),
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-            "GUNICORN_WORKERS": "1",
+            "GUNICORN_WORKERS": str(workers),
         }
         self.log_path = log_path
         self._log = open(log_path, "w")  # noqa: SIM115 - closed in stop()

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kkn_portal.pagecache import store
-from kkn_portal.pagecache.middleware import accepted_coding
+from kkn_portal.pagecache.keys import accepted_coding
 from tests.events.factories import make_event
 from tests.news.factories import make_article
 

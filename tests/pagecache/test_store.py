@@ -22,7 +22,7 @@ def page(size=10):
 def test_local_pages_are_bounded_in_entries(settings):
     """The oldest-used entries go first when there are too many."""
     settings.PAGE_CACHE_MAX_ENTRIES = 3
-    pages = store.LocalPages()
+    pages = store.LRU(lambda: settings.PAGE_CACHE_MAX_ENTRIES, store._max_bytes, lambda e: e.size)
     for key in "abcd":
         pages.put(key, page())
         pages.get("a")  # a stays in use
@@ -33,7 +33,7 @@ def test_local_pages_are_bounded_in_entries(settings):
 def test_local_pages_are_bounded_in_bytes(settings):
     """A few huge pages cannot take more than PAGE_CACHE_MAX_MB."""
     settings.PAGE_CACHE_MAX_MB = 1
-    pages = store.LocalPages()
+    pages = store.LRU(lambda: settings.PAGE_CACHE_MAX_ENTRIES, store._max_bytes, lambda e: e.size)
     for key in "abc":
         pages.put(key, page(400_000))
     assert pages.get("a") is None and pages.get("c") is not None
@@ -57,7 +57,7 @@ def test_a_page_being_rendered_elsewhere_is_waited_for(monkeypatch):
     test_urls.calls.clear()
     url = reverse("test-plain")
     Client().get(url)  # learn the key and the entry
-    (key,) = [k for k in store.local_pages._entries]
+    (key,) = store.local_pages.keys()
     entry = store.local_pages.get(key)
     store.local_pages.clear()
     cache.delete(f"page:{key}")  # the content changed back and forth: no page stored yet
@@ -78,7 +78,7 @@ def test_a_render_that_never_comes_is_not_waited_for_long(monkeypatch):
     test_urls.calls.clear()
     url = reverse("test-plain")
     Client().get(url)
-    (key,) = [k for k in store.local_pages._entries]
+    (key,) = store.local_pages.keys()
     store.local_pages.clear()
     cache.delete(f"page:{key}")
     cache.add(f"pagelock:{key}", 1)
