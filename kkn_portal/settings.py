@@ -302,36 +302,19 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Browser features the site never uses, off for its pages and any frame in
-# them (issue 16). Only names Chromium knows: an unknown one is a console
-# error on every page. The admin's editor needs none of them (its
-# "fullscreen" is a CSS class; it reads the clipboard from paste events).
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "bluetooth",
-        "browsing-topics",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "fullscreen",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "idle-detection",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "picture-in-picture",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
+# them (issue 16). Only names Chromium knows: each unknown one is a console
+# warning on every page (tests/browser/test_permissions_policy.py). The
+# admin's editor needs none of them (its "fullscreen" is a CSS class; it
+# reads the clipboard from paste events).
+PERMISSIONS_POLICY = dict.fromkeys(
+    (
+        "accelerometer autoplay browsing-topics camera display-capture "
+        "encrypted-media fullscreen geolocation gyroscope hid idle-detection magnetometer "
+        "microphone midi payment picture-in-picture publickey-credentials-get "
+        "screen-wake-lock serial usb xr-spatial-tracking"
+    ).split(),
+    (),
+)
 
 # The __Host- prefix binds a cookie to this exact host over HTTPS; browsers
 # refuse it over plain HTTP, so it is used only when HTTPS is on.
