@@ -17,6 +17,7 @@ class AdminLoginForm(AdminAuthenticationForm):
     """
 
     def __init__(self, *args, **kwargs):
+        """Add the length check Django leaves out."""
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))

@@ -38,9 +38,11 @@ class RequestBodyLimitMiddleware:
     """Answer 413 or 415 for a body the site will not take, without reading it."""
 
     def __init__(self, get_response):
+        """Keep the next layer."""
         self.get_response = get_response
 
     def __call__(self, request):
+        """Refuse from the headers, or pass the request on untouched."""
         limit = settings.MAX_REQUEST_BODY_SIZE
         if _declared_length(request) > limit:
             return _refusal(

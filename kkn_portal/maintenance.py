@@ -47,9 +47,11 @@ class MaintenanceMiddleware:
     """
 
     def __init__(self, get_response):
+        """Keep the next layer."""
         self.get_response = get_response
 
     def __call__(self, request):
+        """The 503 while maintenance is on and the path is not open; else the site."""
         if is_on() and not request.path_info.startswith(OPEN_PATHS):
             return maintenance_page()
         return self.get_response(request)

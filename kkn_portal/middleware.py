@@ -36,9 +36,11 @@ class HeadWithoutBodyMiddleware:
     """
 
     def __init__(self, get_response):
+        """Keep the next layer."""
         self.get_response = get_response
 
     def __call__(self, request):
+        """The answer as it is, its body dropped for HEAD."""
         response = self.get_response(request)
         if request.method != "HEAD":
             return response
@@ -61,6 +63,7 @@ class PermissionsPolicyMiddleware:
     """
 
     def __init__(self, get_response):
+        """Keep the next layer and build the header value once."""
         self.get_response = get_response
         self.value = ", ".join(
             f"{feature}=({' '.join(allow)})"
@@ -68,6 +71,7 @@ class PermissionsPolicyMiddleware:
         )
 
     def __call__(self, request):
+        """The answer with the header added, unless a view set its own."""
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.value)
         return response

@@ -32,6 +32,7 @@ class CountingBody:
     """
 
     def __init__(self, length):
+        """A body of ``length`` bytes, nothing read yet."""
         self.data = io.BytesIO(
             b'--BoUnDaRy\r\nContent-Disposition: form-data; name="bild"; filename="a.jpg"\r\n'
             b"Content-Type: image/jpeg\r\n\r\n"

@@ -96,6 +96,7 @@ def test_rotating_64_is_locked_out_of_the_admin(client):
     url = reverse("admin:login")
 
     def login(password, address):
+        """One login attempt from ``address``; its status code."""
         data = {"username": "redaktor", "password": password, "next": reverse("admin:index")}
         return client.post(url, data, REMOTE_ADDR=address).status_code
 

@@ -29,11 +29,13 @@ class Command(BaseCommand):
     help = "Delete consent records older than CONSENT_RECORD_RETENTION_DAYS (nothing if 0)."
 
     def add_arguments(self, parser):
+        """``--dry-run``."""
         parser.add_argument(
             "--dry-run", action="store_true", help="only count what would be deleted"
         )
 
     def handle(self, *args, **options):
+        """Check the retention, then count (dry run) or delete, and log the run."""
         days = getattr(settings, "CONSENT_RECORD_RETENTION_DAYS", 0)
         if not days:
             logger.info("Consent purge: CONSENT_RECORD_RETENTION_DAYS is 0, nothing deleted")
