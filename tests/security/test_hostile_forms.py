@@ -1,12 +1,14 @@
 """No visitor input gives a 5xx (issue 16, item 3): property-based, over every public form.
 
 Every public form and filter (comments, the three consent posts, search,
-the news and event filters, the sitemap's pages), the admin login and the
-one-time password page are sent values drawn from what an attacker can put
-on the wire: any bytes percent-encoded (so invalid UTF-8, encoded
-surrogates and NUL), any text, strings past every column's length, huge
-and odd numbers (``?page=`` with 5 000 digits, ``1e309``, ``NaN``). Every
-answer must be below 500. It runs on SQLite and on PostgreSQL (CI runs
+the news and event filters, the sitemap's pages), the admin login, the
+one-time password page and every slug or token in an address are sent
+values drawn from what an attacker can put on the wire: any bytes
+percent-encoded (so invalid UTF-8, encoded surrogates and NUL), any text,
+strings past every column's length, huge and odd numbers (``?page=`` with
+5 000 digits, ``1e309``, ``NaN``); and the headers every request carries
+(cookies, Origin, Referer, X-Forwarded-For, Accept-Encoding, If-None-Match)
+get any printable Latin-1. Every answer must be below 500. It runs on SQLite and on PostgreSQL (CI runs
 the suite on both), where NUL, lengths and numbers hit real column types.
 
 The budget (examples per test) keeps each test to a few seconds a run.
@@ -147,6 +149,55 @@ def test_no_address_gives_a_server_error(browser, site, pattern, segments):
     path = pattern.format(*segments)
     browser.raise_request_exception = False
     assert browser.get(path).status_code < 500, path[:300]
+
+
+# What a client can put in a header: printable Latin-1 (the WSGI decoding), any length.
+HEADER_VALUES = st.one_of(
+    st.text(
+        st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters="\x7f"),
+        max_size=80,
+    ),
+    st.integers(min_value=1, max_value=8000).map(lambda n: "9" * n),
+    st.sampled_from(["", "*", 'W/"x"', "::1", "http://[::1", "null", "br;q=nan, gzip;q=1e999"]),
+)
+HEADERS = st.dictionaries(
+    st.sampled_from(
+        [
+            "HTTP_COOKIE",
+            "HTTP_ORIGIN",
+            "HTTP_REFERER",
+            "HTTP_X_FORWARDED_FOR",
+            "HTTP_ACCEPT_ENCODING",
+            "HTTP_IF_NONE_MATCH",
+            "HTTP_SEC_FETCH_SITE",
+            "HTTP_X_CONSENT_FETCH",
+            "HTTP_ACCEPT_LANGUAGE",
+        ]
+    ),
+    HEADER_VALUES,
+    max_size=4,
+)
+COOKIE_NAMES = st.sampled_from(["kkn_consent", "sessionid", "csrftoken", "_pk_id.1", "x"])
+
+
+@HYPOTHESIS
+@given(
+    url_name=st.sampled_from(["home", "news:index", "consent:reject-all", "feedback:post"]),
+    headers=HEADERS,
+    cookie=st.tuples(COOKIE_NAMES, HEADER_VALUES),
+)
+def test_no_header_gives_a_server_error(browser, site, django_settings, url_name, headers, cookie):
+    """Any Cookie, Origin, Referer, X-Forwarded-For, Accept-Encoding or If-None-Match: below 500.
+
+    The consent cookie, the session cookie and the page cache's header
+    parsing all read these before any form does.
+    """
+    django_settings.TRUSTED_PROXY_COUNT = 1
+    headers.setdefault("HTTP_COOKIE", f"{cookie[0]}={cookie[1]}")
+    browser.raise_request_exception = False
+    method = browser.get if url_name in ("home", "news:index") else browser.post
+    response = method(reverse(url_name), **headers)
+    assert response.status_code < 500, (url_name, headers)
 
 
 @pytest.mark.parametrize("length", [151, 256, 300, 5000])
