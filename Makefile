@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3.11 python3; 
 # The local run is a development server: a generated secret and DEBUG=1.
 RUN_ENV := DEBUG=1
 
-.PHONY: run test lint format messages messages-check migrate seed clean bench bench-faults bench-proxy
+.PHONY: run test lint format messages messages-check migrate seed clean bench bench-faults bench-proxy audit
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required." >&2; exit 1; }
@@ -45,6 +45,13 @@ format: $(VENV)/.dev
 test: lint
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Known vulnerabilities in the pinned requirements: pip-audit --strict, with
+# reviewed exceptions in audit-allowlist.toml. Fails when anything could not
+# be audited. Needs the advisory service, so it is a deploy-pipeline step and
+# not part of .ci/run (README, "Dependency audit").
+audit: $(VENV)/.dev
+	$(BIN)/python scripts/audit.py
 
 # Regenerate the Swedish catalogue (needs GNU gettext) and compile it.
 messages: $(VENV)/.dev

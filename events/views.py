@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from kkn_portal.previews.views import SharedPreviewMixin
+from kkn_portal.site_url import absolute_url
 
 from .forms import EventFilterForm
 from .ical import build_calendar
@@ -51,7 +52,7 @@ class EventListView(FilteredEventListMixin, ListView):
         return events.upcoming()
 
     def get_context_data(self, **kwargs):
-        calendar_url = self.request.build_absolute_uri(reverse("events:calendar"))
+        calendar_url = absolute_url(reverse("events:calendar"))
         return super().get_context_data(
             calendar_url=calendar_url,
             webcal_url="webcal://" + calendar_url.split("://", 1)[1],
@@ -100,7 +101,7 @@ class EventDetailView(VisibleEventMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         event = self.object
-        url = self.request.build_absolute_uri(event.get_absolute_url())
+        url = absolute_url(event.get_absolute_url())
         return super().get_context_data(
             is_preview=not event.is_live(),
             canonical_url=url,
@@ -114,7 +115,7 @@ class EventDetailView(VisibleEventMixin, DetailView):
 
 def calendar_response(request, events, *, filename, name=None, attachment=True):
     """An iCalendar file (the page cache stores it and answers polls with 304s)."""
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = absolute_url("/").rstrip("/")
     response = HttpResponse(
         build_calendar(events, base_url, name=name), content_type=ICAL_CONTENT_TYPE
     )

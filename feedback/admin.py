@@ -3,7 +3,9 @@
 Nobody adds comments here, the received text cannot be edited, and only
 superusers may delete (public records are purged by ``purge_feedback``
 under the archive decision). Personal identity numbers are masked in every
-view; a superuser can reveal the original, which is logged.
+view; a superuser can reveal the original, which is logged. Invisible and
+direction-changing characters are shown as ``[U+202E]`` everywhere
+(``feedback.hidden``).
 """
 
 from django.contrib import admin
@@ -30,9 +32,16 @@ class CommentAdmin(admin.ModelAdmin):
         "status",
         "has_personal_id",
         "mentions_contact_details",
+        "has_hidden_characters",
     )
     list_display_links = ("excerpt_column",)
-    list_filter = ("status", "created_at", "has_personal_id", "mentions_contact_details")
+    list_filter = (
+        "status",
+        "created_at",
+        "has_personal_id",
+        "mentions_contact_details",
+        "has_hidden_characters",
+    )
     search_fields = ("text", "page_title", "page_path")
     date_hierarchy = "created_at"
     list_per_page = 50
@@ -43,6 +52,7 @@ class CommentAdmin(admin.ModelAdmin):
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",
+        "has_hidden_characters",
         "status",
         "handled_by",
         "handled_at",
@@ -54,6 +64,7 @@ class CommentAdmin(admin.ModelAdmin):
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",
+        "has_hidden_characters",
         "handled_by",
         "handled_at",
     )
@@ -62,7 +73,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("page"), ordering="page_title")
     def page_link(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.page_path, obj.page_title or obj.page_path)
+        return format_html('<a href="{}">{}</a>', obj.page_path, obj.shown_title or obj.page_path)
 
     @admin.display(description=_("comment"))
     def excerpt_column(self, obj):

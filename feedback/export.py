@@ -2,7 +2,8 @@
 
 Made for Swedish Excel: UTF-8 with a BOM and ``;`` between fields (or
 commas, RFC 4180, on request), every field quoted, times in Europe/Stockholm
-(ISO 8601), personal identity numbers masked, and every cell that a
+(ISO 8601), personal identity numbers masked, invisible and
+direction-changing characters shown as ``[U+202E]``, and every cell that a
 spreadsheet could read as a formula prefixed with ``'``. Rows are produced
 one at a time from a database iterator, so memory stays flat however many
 comments there are.
@@ -10,13 +11,14 @@ comments there are.
 
 import csv
 import datetime
+import itertools
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from feedback import hidden
 from feedback.models import Comment
-from feedback.personal_id import mask_personal_ids
 
 # First characters that make a spreadsheet treat a cell as a formula or that
 # some spreadsheets strip (RULES 4.1, project rule).
@@ -58,6 +60,7 @@ COLUMNS = (
     "text",
     "has_personal_id",
     "mentions_contact_details",
+    "has_hidden_characters",
     "handled_by__username",
     "handled_by__first_name",
     "handled_by__last_name",
@@ -72,17 +75,10 @@ class RowMaker:
         self.zone = ZoneInfo(settings.TIME_ZONE)
         self.site_url = settings.SITE_URL
         self.statuses = {value: str(label) for value, label in Comment.Status.choices}
+        labels = (_("personal identity number"), _("contact details"), _("invisible characters"))
         self.flag_labels = {
-            (personal, contact): ", ".join(
-                label
-                for label, on in (
-                    (_("personal identity number"), personal),
-                    (_("contact details"), contact),
-                )
-                if on
-            )
-            for personal in (False, True)
-            for contact in (False, True)
+            flags: ", ".join(label for label, on in zip(labels, flags, strict=True) if on)
+            for flags in itertools.product((False, True), repeat=len(labels))
         }
 
     def local_iso(self, moment):
@@ -90,18 +86,18 @@ class RowMaker:
 
     def row(self, values):
         """One comment (a tuple in :data:`COLUMNS` order) as a list of neutralised cells."""
-        (pk, created, title, path, status, text, personal, contact) = values[:8]
-        username, first_name, last_name, handled_at = values[8:]
+        (pk, created, title, path, status, text, *flags) = values[:9]
+        username, first_name, last_name, handled_at = values[9:]
         handler = f"{first_name or ''} {last_name or ''}".strip() or username or ""
         # Ids and ISO times start with a digit; every text cell is neutralised.
         return [
             pk,
             self.local_iso(created),
-            neutralise(title),
+            neutralise(hidden.reveal(title)),
             neutralise(self.site_url + path),
             neutralise(self.statuses.get(status, status)),
-            neutralise(mask_personal_ids(text)),
-            neutralise(self.flag_labels[(bool(personal), bool(contact))]),
+            neutralise(hidden.masked(text)),
+            neutralise(self.flag_labels[tuple(bool(flag) for flag in flags)]),
             neutralise(handler),
             self.local_iso(handled_at),
         ]

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from feedback import hidden
 from feedback.paths import MAX_PATH_LENGTH, validate_local_page
-from feedback.personal_id import MASK, contains_personal_id, mask_personal_ids
+from feedback.personal_id import MASK, contains_personal_id
 from feedback.text import clean_line, clean_text, mentions_contact_details
 
 MAX_TEXT_LENGTH = 2000
@@ -124,6 +125,8 @@ class Comment(models.Model):
     )
     has_personal_id = models.BooleanField(_("personal identity number"), default=False)
     mentions_contact_details = models.BooleanField(_("contact details"), default=False)
+    # Invisible or direction-changing characters in the text or title (feedback.hidden).
+    has_hidden_characters = models.BooleanField(_("invisible characters"), default=False)
     # One per rendered form: a double click or a resubmitted POST stores one comment.
     form_token = models.UUIDField(
         _("form token"), unique=True, null=True, blank=True, editable=False
@@ -141,7 +144,7 @@ class Comment(models.Model):
         permissions = [("export_comment", "Kan exportera kommentarer")]
 
     def __str__(self):
-        title = self.page_title or self.page_path
+        title = self.shown_title or self.page_path
         created = timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M")
         return f"{title} ({created})"
 
@@ -159,18 +162,30 @@ class Comment(models.Model):
         """Clean the text and set the flags; mask first if the archive decision allows."""
         self.text = clean_text(self.text)
         self.page_title = clean_line(self.page_title, MAX_TITLE_LENGTH)
+        seen = hidden.without_hidden(self.text)
         # Once set, the flag stays: after masking on store the number is gone.
-        self.has_personal_id = (
-            self.has_personal_id or contains_personal_id(self.text) or MASK in self.text
-        )
-        self.mentions_contact_details = mentions_contact_details(self.text)
+        self.has_personal_id = self.has_personal_id or contains_personal_id(seen) or MASK in seen
+        self.mentions_contact_details = mentions_contact_details(seen)
+        self.has_hidden_characters = hidden.has_hidden_characters(
+            self.text
+        ) or hidden.has_hidden_characters(self.page_title)
         if settings.FEEDBACK_MASK_ON_STORE:
-            self.text = mask_personal_ids(self.text)
+            self.text = hidden.masked(self.text, shown=False)
 
     @property
     def masked_text(self):
-        """The text with personal identity numbers hidden, for every display."""
-        return mask_personal_ids(self.text)
+        """The text for every display: personal identity numbers hidden, hidden characters shown."""
+        return hidden.masked(self.text)
+
+    @property
+    def shown_title(self):
+        """The page title for every display, hidden characters shown."""
+        return hidden.reveal(self.page_title)
+
+    @property
+    def shown_original(self):
+        """The text as received, for a superuser: nothing masked, hidden characters shown."""
+        return hidden.reveal(self.text)
 
     def excerpt(self, length=80):
         """A short, masked beginning of the text for lists."""

@@ -63,6 +63,13 @@ def is_personal_id(match):
     return luhn_check_digit(nine) == int(match["check"])
 
 
+def personal_id_spans(text):
+    """``(start, end)`` of every valid personal identity number in ``text``."""
+    if not text or not _SIX_DIGITS.search(text):
+        return []
+    return [match.span() for match in _CANDIDATE.finditer(text) if is_personal_id(match)]
+
+
 def find_personal_ids(text):
     """Return the valid personal identity numbers found in ``text``."""
     return [match.group(0) for match in _CANDIDATE.finditer(text or "") if is_personal_id(match)]

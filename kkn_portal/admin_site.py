@@ -1,7 +1,26 @@
 """The editorial team's admin site: Swedish titles and an overview at the index."""
 
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The admin login form, with the username's length checked before anyone is asked.
+
+    Django's AuthenticationForm sets the field's ``max_length`` after the
+    field is built, so no validator enforces it: a 300-character name went on
+    to ``authenticate()``, and django-axes stored it in a 255-character
+    column, a DataError (500) on PostgreSQL. Now it is a form error and the
+    backends are never called.
+    """
+
+    def __init__(self, *args, **kwargs):
+        """Add the length check Django leaves out."""
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
 
 
 class KknAdminSite(admin.AdminSite):
@@ -14,6 +33,7 @@ class KknAdminSite(admin.AdminSite):
     site_header = _("KKN-portalen – editorial office")
     site_title = _("KKN-portalen – editorial office")
     index_title = _("Overview")
+    login_form = AdminLoginForm
 
     def index(self, request, extra_context=None):
         """The admin index, with the editorial overview above the app list."""

@@ -1,6 +1,7 @@
-"""Site-wide middleware of the foundation: security headers and the flatpage fallback."""
+"""Site-wide middleware of the foundation: HEAD, security headers and the flatpage fallback."""
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
+from django.conf import settings
 from django.contrib.flatpages.middleware import (
     FlatpageFallbackMiddleware as BaseFlatpageFallbackMiddleware,
 )
@@ -20,6 +21,59 @@ class CSPMiddleware(BaseCSPMiddleware):
         response = super().process_response(request, response)
         if getattr(request, "_csp_nonce", None):
             patch_cache_control(response, private=True)
+        return response
+
+
+class HeadWithoutBodyMiddleware:
+    """Answer HEAD with GET's headers and no body, on every route.
+
+    Django hands the WSGI server the body GET would have. The test client and
+    runserver drop it quietly; gunicorn drops it too but logs "WSGI app sent
+    body bytes on a no-body response" as a WARNING, once for every uptime
+    probe. ``Content-Length`` stays (RFC 9110: a HEAD answer may carry the
+    length GET would have); it is filled in where nothing set it yet.
+    Outermost in MIDDLEWARE, so it sees every answer, refusals included.
+    """
+
+    def __init__(self, get_response):
+        """Keep the next layer."""
+        self.get_response = get_response
+
+    def __call__(self, request):
+        """The answer as it is, its body dropped for HEAD."""
+        response = self.get_response(request)
+        if request.method != "HEAD":
+            return response
+        if response.streaming:
+            # A file's handle is closed with the response; a generator never started.
+            response.streaming_content = []
+        else:
+            if not response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` on every response: the browser features the site does not use are off.
+
+    Denied for this page and any frame in it, so neither an injected script
+    nor an embedded third party (reCAPTCHA, when enabled) can ask for them.
+    The value is ``PERMISSIONS_POLICY`` in settings.
+    """
+
+    def __init__(self, get_response):
+        """Keep the next layer and build the header value once."""
+        self.get_response = get_response
+        self.value = ", ".join(
+            f"{feature}=({' '.join(allow)})"
+            for feature, allow in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        """The answer with the header added, unless a view set its own."""
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.value)
         return response
 
 

@@ -84,9 +84,21 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: HEAD answers lose their body whatever produced them.
+    "kkn_portal.middleware.HeadWithoutBodyMiddleware",
+    # Outside everything else, so every answer carries it: static files,
+    # cache hits and refusals too.
+    "kkn_portal.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware so static files get the security headers.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 413/415 from the headers alone, before anything below can read the body
+    # (CSRF, the views). After SecurityMiddleware, so refusals carry its
+    # headers; neither it nor WhiteNoise ever reads a body.
+    "kkn_portal.bodylimit.RequestBodyLimitMiddleware",
+    # Maintenance mode: the 503 page before the page cache can serve anything
+    # (kkn_portal/maintenance.py says what stays open).
+    "kkn_portal.maintenance.MaintenanceMiddleware",
     # Answers anonymous GETs of public pages from the cache before anything
     # below runs (sessions, CSRF, auth, consent); stores what they produce.
     "kkn_portal.pagecache.middleware.PageCacheMiddleware",
@@ -231,9 +243,21 @@ STORAGES = {
     },
 }
 
-# Request size: a comment is at most 2 000 characters; refuse big bodies early.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Request size: a comment is at most 2 000 characters and an article image a
+# web-sized picture. One limit for the whole body, files included, checked
+# from Content-Length before anything is read (kkn_portal/bodylimit.py); the
+# proxy's client_max_body_size is the same 1m. DATA_UPLOAD_MAX_MEMORY_SIZE is
+# the variable's earlier name, still read.
+MAX_REQUEST_BODY_SIZE = env_int(
+    "MAX_REQUEST_BODY_SIZE", env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_SIZE
+# Equal to the body limit, so an accepted upload always stays in memory and
+# nothing is ever written to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_SIZE
+# The only addresses that take files (multipart bodies): the admin's article
+# images. Everything else answers a multipart body with 415.
+FILE_UPLOAD_PATHS = ["/admin/"]
 
 # E-mail. EMAIL_TIMEOUT is short: a slow mail server must never hold a worker.
 EMAIL_BACKEND = os.environ.get(
@@ -248,6 +272,13 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 5)
+# The file backend (django.core.mail.backends.filebased.EmailBackend) writes
+# each message to a file in this folder instead of sending it, e.g. on a
+# staging server. In a container it must be a writable volume or /tmp.
+if os.environ.get("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
+elif EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+    raise ImproperlyConfigured("EMAIL_FILE_PATH must be set for the file e-mail backend.")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KKN-portalen <noreply@example.se>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -270,6 +301,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features the site never uses, off for its pages and any frame in
+# them (issue 16). Only names Chromium knows: each unknown one is a console
+# warning on every page (tests/browser/test_permissions_policy.py). The
+# admin's editor needs none of them (its "fullscreen" is a CSS class; it
+# reads the clipboard from paste events).
+PERMISSIONS_POLICY = dict.fromkeys(
+    (
+        "accelerometer autoplay browsing-topics camera display-capture "
+        "encrypted-media fullscreen geolocation gyroscope hid idle-detection magnetometer "
+        "microphone midi payment picture-in-picture publickey-credentials-get "
+        "screen-wake-lock serial usb xr-spatial-tracking"
+    ).split(),
+    (),
+)
 
 # The __Host- prefix binds a cookie to this exact host over HTTPS; browsers
 # refuse it over plain HTTP, so it is used only when HTTPS is on.
@@ -308,6 +353,14 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Maintenance mode (kkn_portal/maintenance.py) ---------------------------
+# On: every public request gets the Swedish 503; /healthz and the admin stay.
+MAINTENANCE_MODE = env_bool("MAINTENANCE_MODE")
+# Or while this file exists (checked per request: no restart needed).
+MAINTENANCE_FILE = os.environ.get("MAINTENANCE_FILE", "")
+# Seconds clients and crawlers are asked to wait (Retry-After).
+MAINTENANCE_RETRY_AFTER = env_int("MAINTENANCE_RETRY_AFTER", 300)
+
 # --- Login lockout (django-axes) -------------------------------------------
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
@@ -320,7 +373,8 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 # The same variable sets FEEDBACK_PROXY_COUNT (the comment rate limit).
 TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 # django-ipware is not installed, so axes' AXES_IPWARE_* settings do nothing.
-AXES_CLIENT_IP_CALLABLE = "kkn_portal.client_ip.client_ip"
+# The lockout counts IPv6 clients by /64, like every other limit (issue 16).
+AXES_CLIENT_IP_CALLABLE = "kkn_portal.client_ip.client_group"
 AXES_VERBOSE = False
 
 # --- Forms ------------------------------------------------------------------
@@ -334,6 +388,14 @@ COOKIE_POLICY_VERSION = os.environ.get("COOKIE_POLICY_VERSION") or "1"
 # Part of the readable consent cookie and of ConsentRecord.policy_version.
 if not re.fullmatch(r"[A-Za-z0-9_-]{1,50}", COOKIE_POLICY_VERSION):
     raise ImproperlyConfigured("COOKIE_POLICY_VERSION must be 1-50 letters, digits, '-' or '_'.")
+# Consent choices per client (IPv6 by /64), counted in the shared cache like
+# comments: one visitor chooses about twice a year, so this only stops a
+# script from filling ConsentRecord; an office behind one address still fits.
+CONSENT_RATE_LIMIT = os.environ.get("CONSENT_RATE_LIMIT", "20/m,500/d")
+# Days a ConsentRecord (the proof of a choice) is kept: the choice's own 180
+# days plus a year in which the visitor or a supervisory authority may still
+# ask what was agreed to (README, "Cookie consent"). 0 keeps every record.
+CONSENT_RECORD_RETENTION_DAYS = env_int("CONSENT_RECORD_RETENTION_DAYS", 180 + 365)
 # Matomo statistics, off unless both are set: the Matomo base URL and site id.
 STATISTICS_SNIPPET_URL = os.environ.get("STATISTICS_SNIPPET_URL", "")
 STATISTICS_SITE_ID = os.environ.get("STATISTICS_SITE_ID", "")

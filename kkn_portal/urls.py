@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from kkn_portal import views
 from kkn_portal.pagecache import public_page
+from kkn_portal.security_txt import security_txt
 from kkn_portal.sitemaps import collect_sitemaps
 
 sitemaps = collect_sitemaps()
@@ -28,13 +29,7 @@ urlpatterns = [
         ),
         name="robots",
     ),
-    path(
-        ".well-known/security.txt",
-        TemplateView.as_view(
-            template_name="security.txt", content_type="text/plain; charset=utf-8"
-        ),
-        name="security-txt",
-    ),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path(
         "sitemap.xml",
         public_page(sitemap_views.sitemap, query=("p",), by_consent=False),

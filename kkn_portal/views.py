@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from kkn_portal import content_version
+from kkn_portal import content_version, maintenance
 
 # How long clients should wait before trying again during an outage.
 RETRY_AFTER_SECONDS = 30
@@ -32,8 +32,10 @@ def health(request):
     The database down is a 503: nothing works without it. The shared cache
     down is a 200 with ``"status": "degraded"``: pages are then rendered
     uncached and comments wait, but taking every app container out of the
-    load balancer would make that worse. Sets no cookie and touches neither
-    session nor CSRF, so a probe costs one ``SELECT 1`` and one cache read.
+    load balancer would make that worse. In maintenance mode the status is
+    ``"maintenance"``, still 200: the site answers the public itself and the
+    admin must stay reachable. Sets no cookie and touches neither session nor
+    CSRF, so a probe costs one ``SELECT 1`` and one cache read.
     """
     cache = "up" if content_version.is_shared_cache_up() else "down"
     try:
@@ -49,6 +51,8 @@ def health(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     status = "ok" if cache == "up" else "degraded"
+    if maintenance.is_on():
+        status = "maintenance"
     return JsonResponse({"status": status, "database": "up", "cache": cache})
 
 

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from kkn_portal.models import Branch
 from kkn_portal.previews.views import SharedPreviewMixin
+from kkn_portal.site_url import absolute_url
 
 from .forms import BranchFilterForm
 from .models import Article
@@ -58,8 +59,8 @@ class ArticleDetailView(DetailView):
         article = self.object
         return super().get_context_data(
             is_preview=not article.is_live(),
-            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            image_url=self.request.build_absolute_uri(article.image.url) if article.image else "",
+            canonical_url=absolute_url(article.get_absolute_url()),
+            image_url=absolute_url(article.image.url) if article.image else "",
             **kwargs,
         )
 

@@ -5,6 +5,13 @@ from django.core.cache import cache
 
 from kkn_portal import content_version
 from kkn_portal.pagecache import preflight, store
+from tests.clients import FormClient
+
+
+@pytest.fixture
+def client():
+    """pytest-django's ``client``, posting forms URL-encoded as the site's pages do."""
+    return FormClient()
 
 
 @pytest.fixture(autouse=True)

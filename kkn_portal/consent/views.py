@@ -9,9 +9,11 @@ a forged cross-site POST could otherwise plant consent the visitor never
 gave, which would make the consent invalid.
 """
 
+import logging
 import re
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView, View
 
+from kkn_portal import ratelimit
 from kkn_portal.origin import is_same_origin
 from kkn_portal.views import csrf_failure
 
@@ -32,6 +35,9 @@ from .models import ConsentRecord
 # whitespace or control characters (browsers strip some and then follow them).
 _LOCAL_PATH = re.compile(r"\A/(?![/\\])[^\s\\\x00-\x1f\x7f]*\Z")
 MAX_NEXT_LENGTH = 2000
+RATE_LIMIT_SCOPE = "consent.ratelimit"
+
+logger = logging.getLogger(__name__)
 
 
 def page_of_referer(request):
@@ -60,6 +66,21 @@ def safe_next(request, value):
     return "/"
 
 
+def register_choice(request):
+    """Count one consent post (``CONSENT_RATE_LIMIT``); the seconds to wait, or 0.
+
+    When the shared cache cannot be reached the post is not counted but let
+    through: a choice must always be possible, and its record is the proof
+    the site needs (README, "Cookie consent"). Comments fail the other way.
+    """
+    try:
+        limits = ratelimit.parse_limits(settings.CONSENT_RATE_LIMIT)
+        return ratelimit.register(request, RATE_LIMIT_SCOPE, limits)
+    except Exception as exc:  # noqa: BLE001 - any failure of the shared cache
+        logger.warning("Consent choice not counted: rate limit unavailable: %r", exc)
+        return 0
+
+
 @method_decorator([csrf_exempt, never_cache], name="dispatch")
 class ConsentView(View):
     """Record a choice, store it in the consent cookie and go back to the page.
@@ -70,7 +91,9 @@ class ConsentView(View):
     same whatever address was asked for. The banner's script sends
     ``X-Consent-Fetch: 1`` and gets 204. The new choice is put
     on ``request.consent``, so the middleware deletes optional cookies the
-    visitor no longer accepts (``Max-Age=0``) on this very response.
+    visitor no longer accepts (``Max-Age=0``) on this very response. Too
+    many choices from one client (``CONSENT_RATE_LIMIT``): 429, nothing
+    recorded or changed.
     """
 
     http_method_names = ["post"]
@@ -86,6 +109,12 @@ class ConsentView(View):
     def post(self, request):
         if not is_same_origin(request):
             return csrf_failure(request)
+        wait = register_choice(request)
+        if wait:
+            # Nothing changes: without a valid choice no optional cookie is used.
+            response = render(request, "consent/rate_limited.html", status=429)
+            response["Retry-After"] = str(wait)
+            return response
         form = self.get_form()
         if not form.is_valid():
             return render(request, "400.html", status=400)

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from kkn_portal.site_url import absolute_url
 from news.models import Article
 
 register = template.Library()
@@ -32,11 +33,10 @@ def script_json(data):
     return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
 
 
-@register.simple_tag(takes_context=True)
-def article_json_ld(context, article):
+@register.simple_tag
+def article_json_ld(article):
     """schema.org ``NewsArticle`` data for ``article``, escaped for a script tag."""
-    request = context["request"]
-    url = request.build_absolute_uri(article.get_absolute_url())
+    url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -48,10 +48,10 @@ def article_json_ld(context, article):
         "datePublished": timezone.localtime(article.published_at).isoformat(),
         "dateModified": timezone.localtime(article.updated_at).isoformat(),
         "author": PUBLISHER,
-        "publisher": {**PUBLISHER, "url": request.build_absolute_uri("/")},
+        "publisher": {**PUBLISHER, "url": absolute_url("/")},
     }
     if article.image:
-        data["image"] = request.build_absolute_uri(article.image.url)
+        data["image"] = absolute_url(article.image.url)
     branches = [branch.name for branch in article.branches.all()]
     if branches:
         data["keywords"] = branches

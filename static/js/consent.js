@@ -7,7 +7,7 @@
 
   var banner = document.querySelector("[data-consent-banner]");
   var main = document.getElementById("main");
-  if (!banner || !main || !window.fetch || !window.FormData) {
+  if (!banner || !main || !window.fetch || !window.FormData || !window.URLSearchParams) {
     return;
   }
   var form = banner.querySelector("form[data-consent-form]");
@@ -32,9 +32,11 @@
     var buttons = form.querySelectorAll("button");
     buttons.forEach(function (button) { button.disabled = true; });
 
+    // URL-encoded like the form's own post: the consent views take no
+    // multipart bodies (they answer 415, kkn_portal/bodylimit.py).
     fetch(action, {
       method: "POST",
-      body: new FormData(form),
+      body: new URLSearchParams(new FormData(form)),
       credentials: "same-origin",
       headers: { "X-Consent-Fetch": "1" }
     }).then(function (response) {

@@ -2,9 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.test import Client
 
 from feedback.models import Comment
+from tests.clients import FormClient
 
 # What a browser sends with a form post from one of the site's own pages.
 SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
@@ -13,7 +13,7 @@ SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 @pytest.fixture
 def client():
     """A browser on one of the site's pages: its posts carry the site's ``Origin``."""
-    return Client(**SAME_ORIGIN)
+    return FormClient(**SAME_ORIGIN)
 
 
 @pytest.fixture

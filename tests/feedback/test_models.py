@@ -31,6 +31,7 @@ def test_schema_holds_nothing_about_the_sender():
         "internal_note",
         "has_personal_id",
         "mentions_contact_details",
+        "has_hidden_characters",
         "form_token",
     }
 

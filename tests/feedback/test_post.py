@@ -1,10 +1,10 @@
 """Posting the comment form: success, refusals, honeypot, one-time tokens and rate limit."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from feedback.models import Comment
+from tests.clients import FormClient
 
 from .helpers import patch_captcha, post_data
 
@@ -108,7 +108,7 @@ def test_error_page_ties_errors_to_the_field(client, comment_url):
 def test_post_from_another_site_is_refused(comment_url, headers):
     """The Origin check stands in for a CSRF token: 403, nothing stored, the captcha not asked."""
     with patch_captcha() as (altcha_mock, _recaptcha_mock):
-        response = Client(enforce_csrf_checks=True).post(comment_url, post_data(), **headers)
+        response = FormClient(enforce_csrf_checks=True).post(comment_url, post_data(), **headers)
     assert response.status_code == 403
     assert Comment.objects.count() == 0
     assert not altcha_mock.called
@@ -117,7 +117,7 @@ def test_post_from_another_site_is_refused(comment_url, headers):
 def test_post_with_a_same_site_referer_and_no_origin_is_accepted(comment_url):
     """A browser that sends no Origin but a Referer from this site may post."""
     with patch_captcha():
-        response = Client(enforce_csrf_checks=True).post(
+        response = FormClient(enforce_csrf_checks=True).post(
             comment_url, post_data(), HTTP_REFERER="http://testserver/nyheter/"
         )
     assert response.status_code == 303

@@ -99,7 +99,7 @@ def test_unknown_host_gets_400_not_500(client, db):
 
 @pytest.mark.parametrize("path", ["/", "/kommentera/", "/cookies/"])
 def test_large_urlencoded_body_is_refused(db, path):
-    """A 2 MB form body gets 400 before any view runs, never a 500."""
+    """A 2 MB form body gets 413 before any view runs, never a 500 (tests/security/test_body_limit.py)."""
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
     token = get_token(RequestFactory().get("/"))
     client.cookies["csrftoken"] = token
@@ -109,7 +109,7 @@ def test_large_urlencoded_body_is_refused(db, path):
         content_type="application/x-www-form-urlencoded",
         HTTP_ORIGIN="http://testserver",
     )
-    assert response.status_code == 400
+    assert response.status_code == 413
 
 
 def test_large_multipart_body_is_refused(db):
@@ -118,4 +118,4 @@ def test_large_multipart_body_is_refused(db):
     token = get_token(RequestFactory().get("/"))
     client.cookies["csrftoken"] = token
     response = client.post("/", {"csrfmiddlewaretoken": token, "text": "a" * LARGE_BODY})
-    assert response.status_code == 400
+    assert response.status_code == 413

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from kkn_portal.consent import registry
 from kkn_portal.pagecache import store
+from tests.clients import FormClient
 from tests.consent.factories import SAME_ORIGIN, give_consent
 from tests.events.factories import make_event
 from tests.news.factories import make_article, make_draft, make_editor, make_rich_article
@@ -60,7 +61,7 @@ def test_consent_variants_never_mix():
     """Accepting removes the banner for that visitor only; others still get it."""
     url = reverse("home")
     assert BANNER in Client().get(url).content.decode()
-    accepting = Client()
+    accepting = FormClient()
     response = accepting.post(reverse("consent:accept-all"), {"next": url}, **SAME_ORIGIN)
     assert response.status_code == 303
     after = accepting.get(url)
@@ -166,7 +167,7 @@ def test_post_bypasses_and_head_is_served_without_a_body(settings):
     """Only GET and HEAD use the cache; HEAD gets the headers and no body; PAGE_CACHE=0 is off."""
     test_urls.calls.clear()
     url = reverse("test-plain")
-    assert not hasattr(Client().post(url), "page_cache")
+    assert not hasattr(FormClient().post(url), "page_cache")
     get = Client().get(url)
     head = Client().head(url)
     assert head.page_cache == "hit" and head.content == b""

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from feedback.models import Comment
 from kkn_portal.consent import registry
+from tests.clients import FormClient
 from tests.consent.factories import give_consent
 from tests.events.factories import make_event
 from tests.feedback.helpers import patch_captcha, post_data
@@ -105,7 +106,9 @@ def test_comment_posts_from_a_cached_page_for_two_visitors():
     assert Client().get(url).page_cache == "hit"
     with patch_captcha():
         for text in ("Från den första", "Från den andra"):
-            response = Client().post(reverse("feedback:post"), post_data(text=text), **SAME_ORIGIN)
+            response = FormClient().post(
+                reverse("feedback:post"), post_data(text=text), **SAME_ORIGIN
+            )
             assert response.status_code == 303
     assert Comment.objects.count() == 2
 
@@ -118,8 +121,8 @@ def test_double_click_with_recaptcha_stores_one_comment(settings, monkeypatch):
     monkeypatch.setattr("feedback.captcha.visitor_allows_external", lambda request: True)
     data = post_data(**{"g-recaptcha-response": "svar-från-google", "captcha": ""})
     with patch_captcha() as (_altcha_mock, recaptcha_mock):
-        first = Client().post(reverse("feedback:post"), data, **SAME_ORIGIN)
-        second = Client().post(reverse("feedback:post"), data, **SAME_ORIGIN)
+        first = FormClient().post(reverse("feedback:post"), data, **SAME_ORIGIN)
+        second = FormClient().post(reverse("feedback:post"), data, **SAME_ORIGIN)
     assert first.status_code == second.status_code == 303
     assert Comment.objects.count() == 1
     assert recaptcha_mock.call_count == 1
