@@ -30,27 +30,31 @@ class PublicPage:
 
     ``by_consent`` is false for responses that are the same whatever the
     visitor chose about cookies (feeds, calendars, robots.txt): they are
-    stored once and vary on ``Accept-Encoding`` only.
+    stored once and vary on ``Accept-Encoding`` only. ``free`` names the
+    parameters whose every value is a real page (a search query): a list's
+    other parameters (filters, page numbers) are checked before rendering.
     """
 
     parameters: frozenset
     by_consent: bool = True
+    free: frozenset = frozenset()
 
     def reads(self):
         """``{name: allowed values or None for any}``: this view's and the site-wide parameters."""
         return {**dict.fromkeys(self.parameters), **_site_wide_parameters}
 
 
-def public_page(view, *, query=(), by_consent=True):
+def public_page(view, *, query=(), free=(), by_consent=True):
     """Mark ``view`` (a URLconf callable) as a public, shareable page.
 
-    ``query`` names the GET parameters the view reads. The view must not
+    ``query`` names the GET parameters the view reads, ``free`` those among
+    them that take any text (see :class:`PublicPage`). The view must not
     read anything else that varies per request (no session, no CSRF token,
     no CSP nonce): everything it returns is shown to every visitor. Pass
     ``by_consent=False`` for a response that is not an HTML page with the
     cookie banner.
     """
-    view.public_page = PublicPage(frozenset(query), by_consent)
+    view.public_page = PublicPage(frozenset(query), by_consent, frozenset(free))
     return view
 
 

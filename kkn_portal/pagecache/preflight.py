@@ -64,12 +64,15 @@ def is_not_found(request, route, version, epoch, query):
     """Whether the list at ``request.path`` answers 404 for the canonical ``query``.
 
     False for anything that is not a paginated list, and for the list itself
-    (no query): only addresses with parameters can be made up.
+    or a free-text query alone (a new search is a new page, not a made-up
+    one): only filters and page numbers are checked.
     """
     view_class = route.view_class
     if not query or view_class is None or not getattr(view_class, "paginate_by", None):
         return False
     params = QueryDict(query)
+    if set(params) <= route.policy.free:
+        return False
     page = params.get(PAGE_PARAMETER)
     filters = urlencode(sorted((k, v) for k, v in params.items() if k != PAGE_PARAMETER))
     key = (version, epoch, request.path, filters)

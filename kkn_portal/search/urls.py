@@ -11,5 +11,5 @@ app_name = "search"
 # Results depend only on published content and the query, so a repeated
 # search is a page-cache hit until the content version changes.
 urlpatterns = [
-    path("", public_page(SearchView.as_view(), query=("q", "page")), name="index"),
+    path("", public_page(SearchView.as_view(), query=("q", "page"), free=("q",)), name="index"),
 ]
