@@ -1,6 +1,10 @@
 """Template helpers used by every app's templates."""
 
 from django import template
+from django.template import Context
+from django.template.loader import get_template
+
+from kkn_portal.memo import environment, process_memo
 
 register = template.Library()
 
@@ -20,3 +24,35 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+# Values a memoised include may take: hashable, and rendered the same every time.
+MEMO_VALUE_TYPES = (str, int, bool, type(None))
+
+
+@register.simple_tag(takes_context=True)
+def memo_include(context, template_name, **values):
+    """``{% include template_name with values only %}``, rendered once per process.
+
+    For the pieces of the layout every page repeats (header, footer, cookie
+    banner): the template sees nothing but ``values``, so its HTML is a
+    function of the template, the values and :func:`kkn_portal.memo.environment`,
+    which together key the memo. Values must be strings, numbers, booleans
+    or None; the type is part of the key, so a safe string and an escaped
+    one never share an entry.
+    """
+    items = []
+    for name, value in sorted(values.items()):
+        if not isinstance(value, MEMO_VALUE_TYPES):
+            raise TypeError(f"memo_include: {name} is a {type(value).__name__}")
+        items.append((name, type(value), value))
+    flags = (context.autoescape, context.use_l10n, context.use_tz)
+    return _rendered_include(template_name, tuple(items), flags, environment())
+
+
+@process_memo(maxsize=1024)
+def _rendered_include(template_name, items, flags, env):
+    autoescape, use_l10n, use_tz = flags
+    values = {name: value for name, _type, value in items}
+    context = Context(values, autoescape=autoescape, use_l10n=use_l10n, use_tz=use_tz)
+    return get_template(template_name).template.render(context)
