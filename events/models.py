@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from events.formatting import format_date_range
 from events.querysets import EventQuerySet
 from events.tracking import ChangeTrackingMixin
+from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
 from news.models import BODY_EXTENSIONS
 
@@ -216,7 +216,7 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return memo.reverse("events:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         """Refuse an end that is not after the start (the database refuses it too)."""

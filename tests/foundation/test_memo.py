@@ -6,11 +6,24 @@ would show another page's header, banner or link.
 """
 
 import pytest
+from django.conf import settings as django_settings
+from django.http import HttpResponse
 from django.template import Context, Template
 from django.test import Client
+from django.urls import (
+    NoReverseMatch,
+    URLResolver,
+    clear_url_caches,
+    get_resolver,
+    path,
+    reverse,
+)
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 
+from kkn_portal import memo
 from kkn_portal.templatetags.portal import _rendered_include
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +107,48 @@ def test_each_page_gets_its_own_banner_and_current_section(client, renders):
         html = Client().get(url).content.decode()
         assert f'<input type="hidden" name="next" value="{url}">' in html
         assert f'href="{url}" aria-current="page">{label}</a>' in html
+
+
+def test_memoised_reverse_is_django_reverse():
+    """The same URL as reverse(), per view and arguments."""
+    assert memo.reverse("news:detail", kwargs={"slug": "a"}) == reverse(
+        "news:detail", kwargs={"slug": "a"}
+    )
+    assert memo.reverse("news:detail", kwargs={"slug": "b"}) == "/nyheter/b/"
+    assert memo.reverse("news:index") == reverse("news:index")
+
+
+def test_memoised_reverse_follows_the_url_configuration():
+    """ROOT_URLCONF assigned without a signal (as pytest-django's urls marker does) is noticed."""
+    assert memo.reverse("news:index") == "/nyheter/"
+    original = django_settings.ROOT_URLCONF
+    django_settings.ROOT_URLCONF = __name__
+    clear_url_caches()
+    try:
+        with pytest.raises(NoReverseMatch):
+            memo.reverse("news:index")
+        assert memo.reverse("only-here") == "/bara-har/"
+    finally:
+        django_settings.ROOT_URLCONF = original
+        clear_url_caches()
+
+
+def _patterns(resolver):
+    for pattern in resolver.url_patterns:
+        yield pattern.pattern
+        if isinstance(pattern, URLResolver):
+            yield from _patterns(pattern)
+
+
+def test_no_url_pattern_is_translated():
+    """Why the memoised reverse may leave the language out of its key (memo.url_environment)."""
+    patterns = list(_patterns(get_resolver()))
+    assert patterns
+    for pattern in patterns:
+        assert not isinstance(pattern, LocalePrefixPattern)
+        raw = getattr(pattern, "_route", None) or getattr(pattern, "_regex", "")
+        assert not isinstance(raw, Promise), pattern
+
+
+# The URL configuration of the reverse test above: one page, and no news.
+urlpatterns = [path("bara-har/", lambda request: HttpResponse(), name="only-here")]
