@@ -3,8 +3,9 @@
 import datetime
 
 from django import forms
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
+
+from kkn_portal import dates
 
 from .models import Event
 
@@ -33,7 +34,7 @@ class EventFilterForm(forms.Form):
     def __init__(self, data=None, *, months=(), **kwargs):
         super().__init__(data, **kwargs)
         self.fields["typ"].choices = [("", _("All kinds"))] + list(Event.Kind.choices)
-        self.month_choices = [(f"{m:%Y-%m}", date_format(m, "F Y")) for m in months]
+        self.month_choices = [(f"{m:%Y-%m}", dates.month_year(m)) for m in months]
 
     def clean_manad(self):
         value = self.cleaned_data["manad"]

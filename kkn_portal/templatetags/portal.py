@@ -4,6 +4,7 @@ from django import template
 from django.template import Context
 from django.template.loader import get_template
 
+from kkn_portal import dates
 from kkn_portal.memo import environment, process_memo
 
 register = template.Library()
@@ -24,6 +25,28 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter(expects_localtime=True)
+def long_date(value):
+    """``{{ when|long_date }}``: the same as ``{{ when|date:"j F Y" }}``, at a fraction of the cost."""
+    return _formatted(dates.long_date, value)
+
+
+@register.filter(expects_localtime=True)
+def iso(value):
+    """``{{ when|iso }}``: the same as ``{{ when|date:"c" }}``, at a fraction of the cost."""
+    return _formatted(dates.iso, value)
+
+
+def _formatted(formatter, value):
+    # What the date filter gives for nothing or for a value that is no date.
+    if value in (None, ""):
+        return ""
+    try:
+        return formatter(value)
+    except AttributeError:
+        return ""
 
 
 # Values a memoised include may take: hashable, and rendered the same every time.
