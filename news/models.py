@@ -45,10 +45,6 @@ class ArticleQuerySet(models.QuerySet):
         """Published articles whose publication time is still ahead."""
         return self.released().filter(published_at__gt=timezone.now())
 
-    def with_branches(self):
-        """Prefetch the branch tags that lists and feeds show."""
-        return self.prefetch_related("branches")
-
     def with_details(self):
         """Prefetch everything an article page shows, for a constant query count."""
         return self.prefetch_related("branches", "contacts", "links")
