@@ -96,10 +96,11 @@ class BaseBackend:
         found = {}
         for source in sources():
             if wanted[source.key]:
-                rows = self.with_excerpts(
-                    source, source.published().filter(pk__in=wanted[source.key]), query
-                )
+                rows = source.published().filter(pk__in=wanted[source.key])
+                rows = self.with_excerpts(source, rows.only(*self.result_fields(source)), query)
                 found.update({(source.key, row.pk): (source, row) for row in rows})
+        # Translated once per source, not once per result.
+        labels = {source.key: str(source.label) for source in sources()}
         results = []
         for kind, pk, _rank, date in hits:
             if (kind, pk) in found:
@@ -107,7 +108,7 @@ class BaseBackend:
                 results.append(
                     SearchResult(
                         kind=kind,
-                        label=source.label,
+                        label=labels[kind],
                         title=row.title,
                         url=row.get_absolute_url(),
                         date=date,
@@ -116,6 +117,10 @@ class BaseBackend:
                     )
                 )
         return results
+
+    def result_fields(self, source):
+        """The columns a result shows or needs for its excerpt (not whole bodies)."""
+        return ("title", *source.url_fields)
 
     def with_excerpts(self, source, queryset, query):
         return queryset
@@ -206,6 +211,10 @@ class SimpleBackend(BaseBackend):
                 | Q(**{f"{source.body_field}__icontains": word})
             )
         return source.published().filter(condition).annotate(rank=Value(0.0, FloatField()))
+
+    def result_fields(self, source):
+        # The excerpt is cut from the text here, not by the database.
+        return (*super().result_fields(source), "lead", source.body_field)
 
     def excerpt(self, row, source, query):
         return excerpt_html(plain_text(row.lead, getattr(row, source.body_field)), query.words)
