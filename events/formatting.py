@@ -26,13 +26,14 @@ def format_time_range(start, end=None):
     return f"{format_time(start)}{DASH}{format_time(end)}"
 
 
-def format_date_range(start, end):
+def format_date_range(start, end, tz=None):
     """Describe when an event takes place, in Swedish local time.
 
     A one-day event gets its times; a longer one gets only its days, with
-    the month and year written once when they are shared.
+    the month and year written once when they are shared. ``tz``: the
+    current time zone, when the caller has looked it up already.
     """
-    tz = timezone.get_current_timezone()
+    tz = tz or timezone.get_current_timezone()
     start, end = timezone.localtime(start, tz), timezone.localtime(end, tz)
     if start.date() == end.date():
         return f"{dates.long_date(start)} kl. {dates.clock(start)}{DASH}{dates.clock(end)}"

@@ -9,6 +9,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from kkn_portal.previews.views import SharedPreviewMixin
 
+from .cards import event_cards
 from .forms import EventFilterForm
 from .ical import build_calendar
 from .links import google_calendar_url, outlook_calendar_url
@@ -37,9 +38,11 @@ class FilteredEventListMixin:
         return self.filter_events(Event.objects.published().for_listing().of_kind(self.kind))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filter_form, kind=self.kind, month=self.month, **kwargs
         )
+        context["cards"] = event_cards(context["event_list"])
+        return context
 
 
 class EventListView(FilteredEventListMixin, ListView):

@@ -6,6 +6,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from events.cards import event_cards
 from events.formatting import format_time_range
 from events.models import Event
 
@@ -21,7 +22,7 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 @register.inclusion_tag("events/includes/upcoming.html")
 def upcoming_events(count=UPCOMING_COUNT):
     """The next published events (ongoing ones included), for the start page."""
-    return {"events": Event.objects.published().upcoming().for_listing()[:count]}
+    return {"cards": event_cards(Event.objects.published().upcoming().for_listing()[:count])}
 
 
 @register.filter
