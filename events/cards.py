@@ -1,4 +1,4 @@
-"""Event cards: what the lists show of each event, prepared as text in Python.
+"""Event cards and programme rows: what pages list of events, prepared as text in Python.
 
 In a Django template every value costs about 25 000 instructions to look
 up, and a value computed there (a URL, a date, a translated label) much
@@ -24,12 +24,16 @@ them. Each card is a dict (the cheapest thing for a template to read):
     the kind in words
 
 Only fields of ``EventQuerySet.for_listing()`` are read.
+
+The event page's programme is prepared the same way (:func:`programme_days`).
 """
 
 from django.utils import timezone
+from django.utils.text import capfirst
 
-from events.formatting import format_date_range
+from events.formatting import format_date_range, format_time_range
 from events.models import Event
+from kkn_portal import dates
 
 
 def event_cards(events):
@@ -54,3 +58,33 @@ def event_cards(events):
             }
         )
     return cards
+
+
+def programme_days(items):
+    """The programme items grouped by local day, in order, for ``events/includes/programme.html``.
+
+    ``[{"heading": "Onsdag 31 maj 2017", "items": [item, …]}, …]``; each item
+    a dict of ``id`` (``programme-<pk>``), ``start`` (ISO 8601), ``time``
+    ("09.00–10.30", or "09.00" without an end), ``title``, ``speakers`` and
+    ``description``, as stored. Consecutive items of one day form a group,
+    as ``{% regroup %}`` did.
+    """
+    tz = timezone.get_current_timezone()
+    days = []
+    for item in items:
+        start = timezone.localtime(item.start, tz)
+        if not days or days[-1]["day"] != start.date():
+            days.append({"day": start.date(), "items": []})
+        days[-1]["items"].append(
+            {
+                "id": f"programme-{item.pk}",
+                "start": start.isoformat(),
+                "time": format_time_range(item.start, item.end),
+                "title": item.title,
+                "speakers": item.speakers,
+                "description": item.description,
+            }
+        )
+    for day in days:
+        day["heading"] = capfirst(dates.weekday_date(day.pop("day")))
+    return days

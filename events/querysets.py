@@ -89,7 +89,10 @@ class EventQuerySet(models.QuerySet):
             "branches",
             Prefetch(
                 "related_articles",
-                queryset=Article.objects.published().order_by("-published_at"),
+                # What the event page shows of a related article: title, link and date.
+                queryset=Article.objects.published()
+                .only("title", "slug", "published_at")
+                .order_by("-published_at"),
                 to_attr="published_articles",
             ),
         )

@@ -9,7 +9,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from kkn_portal.previews.views import SharedPreviewMixin
 
-from .cards import event_cards
+from .cards import event_cards, programme_days
 from .forms import EventFilterForm
 from .ical import build_calendar
 from .links import google_calendar_url, outlook_calendar_url
@@ -107,6 +107,7 @@ class EventDetailView(VisibleEventMixin, DetailView):
         return super().get_context_data(
             is_preview=not event.is_live(),
             canonical_url=url,
+            programme=programme_days(event.programme.all()),
             json_ld=event_json_ld(event, url),
             google_url=google_calendar_url(event, url),
             outlook_url=outlook_calendar_url(event, url, "outlook"),

@@ -1,13 +1,14 @@
-"""Event cards (events.cards): the same values the event itself gives, from one query."""
+"""events.cards: event cards and programme rows read as the events themselves do."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from events.cards import event_cards
-from events.models import Event
+from events.cards import event_cards, programme_days
+from events.formatting import format_time_range
+from events.models import Event, ProgrammeItem
 
 from .factories import local, make_event, make_venue
 
@@ -64,3 +65,53 @@ def test_lists_and_start_page_show_the_cards(client):
         assert "Kort 0-0 &lt;b&gt;" in html and "<b>" not in html.split("<main")[1]
         assert 'class="event-item event-cancelled"' in html
         assert " · Kulturens hus, Luleå · " in html
+
+
+def test_programme_days_group_by_local_day_as_regroup_did():
+    """Days in Swedish time (a session at 23.30 UTC in summer is the next day), headings, times."""
+    event = make_event(start=datetime(2031, 6, 10, 7, 0, tzinfo=UTC), end=local(2031, 6, 12, 17))
+    rows = [
+        (datetime(2031, 6, 10, 7, 0, tzinfo=UTC), timedelta(minutes=45), "Öppning", "Anna", ""),
+        (datetime(2031, 6, 10, 21, 30, tzinfo=UTC), None, "Kvällsmingel", "", "Rad ett\nRad två"),
+        (datetime(2031, 6, 10, 22, 30, tzinfo=UTC), timedelta(hours=1), "Nattpass", "", ""),
+        (datetime(2031, 6, 11, 8, 0, tzinfo=UTC), timedelta(hours=2), "Dag två", "Bo, Cia", ""),
+    ]
+    items = [
+        ProgrammeItem.objects.create(
+            event=event,
+            start=start,
+            end=start + length if length else None,
+            title=title,
+            speakers=speakers,
+            description=description,
+        )
+        for start, length, title, speakers, description in rows
+    ]
+    days = programme_days(event.programme.all())
+    assert [day["heading"] for day in days] == ["Tisdag 10 juni 2031", "Onsdag 11 juni 2031"]
+    assert [[item["title"] for item in day["items"]] for day in days] == [
+        ["Öppning", "Kvällsmingel"],
+        ["Nattpass", "Dag två"],
+    ]
+    flat = [item for day in days for item in day["items"]]
+    for item, model in zip(flat, items, strict=True):
+        assert item == {
+            "id": f"programme-{model.pk}",
+            "start": timezone.localtime(model.start).isoformat(),
+            "time": format_time_range(model.start, model.end),
+            "title": model.title,
+            "speakers": model.speakers,
+            "description": model.description,
+        }
+    assert [item["time"] for item in flat] == ["09.00–09.45", "23.30", "00.30–01.30", "10.00–12.00"]
+
+
+def test_event_page_shows_the_programme(client):
+    """Headings, times, speakers and line breaks of a description, on the page."""
+    event = make_event(start=local(2031, 6, 10, 9), end=local(2031, 6, 10, 17))
+    ProgrammeItem.objects.create(
+        event=event, start=local(2031, 6, 10, 9), title="Start", description="A\nB <i>"
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert '<h3 class="h5 mt-3">Tisdag 10 juni 2031</h3>' in html
+    assert "<strong>Start</strong>" in html and "A<br>B &lt;i&gt;" in html
