@@ -3,8 +3,10 @@
 import datetime
 
 from django import forms
-from django.utils.dateformat import format as date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from kkn_portal import dates
 
 from .models import Event
 
@@ -33,7 +35,8 @@ class EventFilterForm(forms.Form):
     def __init__(self, data=None, *, months=(), **kwargs):
         super().__init__(data, **kwargs)
         self.fields["typ"].choices = [("", _("All kinds"))] + list(Event.Kind.choices)
-        self.month_choices = [(f"{m:%Y-%m}", date_format(m, "F Y")) for m in months]
+        # Labels as shown at the start of an option: "Maj 2017".
+        self.month_choices = [(f"{m:%Y-%m}", capfirst(dates.month_year(m))) for m in months]
 
     def clean_manad(self):
         value = self.cleaned_data["manad"]

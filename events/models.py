@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from events.formatting import format_date_range
 from events.querysets import EventQuerySet
 from events.tracking import ChangeTrackingMixin
+from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
 from news.models import BODY_EXTENSIONS
 
@@ -216,7 +216,7 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return memo.reverse("events:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         """Refuse an end that is not after the start (the database refuses it too)."""
@@ -264,6 +264,16 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         return self.status == self.Status.POSTPONED
 
     @property
+    def kind_label(self):
+        """The kind in words ("Konferens"): ``get_kind_display()`` without its per-call work."""
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+    @property
+    def status_label(self):
+        """The status in words ("Inställt"): ``get_status_display()`` without its per-call work."""
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+    @property
     def date_range(self):
         """The dates (and times, for one day) in Swedish: "31 maj–1 juni 2017"."""
         return format_date_range(self.start, self.end)
@@ -289,6 +299,13 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         """A UID that never changes for this event (RFC 5545 3.8.4.7)."""
         host = urlsplit(settings.SITE_URL).hostname or "kkn-portalen"
         return f"event-{self.pk}@{host}"
+
+
+# Lazy labels, translated when shown. Django's get_FOO_display() flattens and
+# hashes every choice, translating each label, on every call (0.2 M
+# instructions per event in a list).
+KIND_LABELS = dict(Event.Kind.choices)
+STATUS_LABELS = dict(Event.Status.choices)
 
 
 class ProgrammeItem(models.Model):

@@ -17,6 +17,20 @@ def month_bounds(year, month):
     return timezone.make_aware(start, tz), timezone.make_aware(following, tz)
 
 
+# The columns of an event card, its venue's included.
+LISTING_FIELDS = (
+    "title",
+    "slug",
+    "kind",
+    "lead",
+    "start",
+    "end",
+    "status",
+    "venue__name",
+    "venue__municipality",
+)
+
+
 class EventQuerySet(models.QuerySet):
     """Chainable filters: ``Event.objects.published().upcoming()``."""
 
@@ -51,8 +65,14 @@ class EventQuerySet(models.QuerySet):
         return self.filter(start__lt=following, end__gte=first)
 
     def for_listing(self):
-        """What list pages and cards show: the venue, in the same query."""
-        return self.select_related("venue")
+        """What list pages and cards show (``events/includes/event_cards.html``), in one query.
+
+        Only those columns: a card shows no description, and every other
+        column would be fetched, converted and tracked for nothing. A card
+        that needs another field must name it in ``LISTING_FIELDS``; the query
+        count tests of the lists fail otherwise (one query per card).
+        """
+        return self.select_related("venue").only(*LISTING_FIELDS)
 
     def for_detail(self):
         """Everything an event page shows, in a constant number of queries.
@@ -69,7 +89,10 @@ class EventQuerySet(models.QuerySet):
             "branches",
             Prefetch(
                 "related_articles",
-                queryset=Article.objects.published().order_by("-published_at"),
+                # What the event page shows of a related article: title, link and date.
+                queryset=Article.objects.published()
+                .only("title", "slug", "published_at")
+                .order_by("-published_at"),
                 to_attr="published_articles",
             ),
         )

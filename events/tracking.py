@@ -6,7 +6,8 @@ class ChangeTrackingMixin:
 
     Used by ``Event`` to raise its iCalendar SEQUENCE only on real changes.
     Fields named in ``untracked_fields`` (bookkeeping) and deferred fields
-    are ignored. Put the mixin before ``models.Model`` in the bases.
+    are ignored. Values are compared as the ORM stores them on the instance
+    (its ``__dict__``). Put the mixin before ``models.Model`` in the bases.
     """
 
     untracked_fields = frozenset({"id"})
@@ -14,25 +15,38 @@ class ChangeTrackingMixin:
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance.remember_state()
+        # Most loaded rows are only shown, never saved: keep the attributes
+        # as loaded (one dict copy) and pick the tracked ones out of them
+        # only if has_changed() is ever asked.
+        instance._loaded_attributes = instance.__dict__.copy()
         return instance
 
     def tracked_values(self):
         """The current values of the tracked fields, by attribute name."""
-        deferred = self.get_deferred_fields()
+        return self._tracked_in(self.__dict__)
+
+    def _tracked_in(self, attributes):
+        # A field missing from the attributes is deferred: not loaded, not tracked.
         return {
-            field.attname: getattr(self, field.attname)
+            field.attname: attributes[field.attname]
             for field in self._meta.concrete_fields
-            if field.name not in self.untracked_fields and field.attname not in deferred
+            if field.name not in self.untracked_fields and field.attname in attributes
         }
 
     def remember_state(self):
         """Take the current values as the saved state."""
         self._saved_values = self.tracked_values()
 
+    def saved_values(self):
+        """The tracked values as last saved, or as loaded; None for a new instance."""
+        saved = self.__dict__.get("_saved_values")
+        if saved is None and "_loaded_attributes" in self.__dict__:
+            saved = self._saved_values = self._tracked_in(self.__dict__.pop("_loaded_attributes"))
+        return saved
+
     def has_changed(self):
         """True when a field differs from what was last loaded or saved."""
-        saved = getattr(self, "_saved_values", None)
+        saved = self.saved_values()
         if saved is None:
             return False
         return any(saved.get(name, value) != value for name, value in self.tracked_values().items())

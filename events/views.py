@@ -10,6 +10,7 @@ from django.views.generic.detail import SingleObjectMixin
 from kkn_portal.previews.views import SharedPreviewMixin
 from kkn_portal.site_url import absolute_url
 
+from .cards import event_cards, programme_days
 from .forms import EventFilterForm
 from .ical import build_calendar
 from .links import google_calendar_url, outlook_calendar_url
@@ -38,9 +39,11 @@ class FilteredEventListMixin:
         return self.filter_events(Event.objects.published().for_listing().of_kind(self.kind))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             filter_form=self.filter_form, kind=self.kind, month=self.month, **kwargs
         )
+        context["cards"] = event_cards(context["event_list"])
+        return context
 
 
 class EventListView(FilteredEventListMixin, ListView):
@@ -105,6 +108,7 @@ class EventDetailView(VisibleEventMixin, DetailView):
         return super().get_context_data(
             is_preview=not event.is_live(),
             canonical_url=url,
+            programme=programme_days(event.programme.all()),
             json_ld=event_json_ld(event, url),
             google_url=google_calendar_url(event, url),
             outlook_url=outlook_calendar_url(event, url, "outlook"),

@@ -202,8 +202,18 @@ def one_time_token(field, raw_value):
     return uuid.UUID(bytes=digest.digest())
 
 
-def captcha_field_for(request):
-    """reCAPTCHA when configured and accepted, otherwise ALTCHA."""
+RECAPTCHA, ALTCHA = "recaptcha", "altcha"
+
+
+def captcha_backend(request):
+    """``RECAPTCHA`` when configured and accepted by the visitor, otherwise ``ALTCHA``."""
     if settings.RECAPTCHA_ENABLED and request is not None and visitor_allows_external(request):
+        return RECAPTCHA
+    return ALTCHA
+
+
+def captcha_field_for(request, backend=None):
+    """The captcha field of ``backend`` (by default the one :func:`captcha_backend` picks)."""
+    if (backend or captcha_backend(request)) == RECAPTCHA:
         return SafeReCaptchaField(request=request, label=_("Check that you are a human"))
     return AltchaField(label=_("Check that you are a human"))

@@ -18,6 +18,11 @@ class CommentTextField(forms.CharField):
         return clean_text(super().to_python(value))
 
 
+def page_title(title):
+    """The title the form names the page by: one clean line, cut to the stored length."""
+    return clean_line(title or "", MAX_TITLE_LENGTH)
+
+
 class CommentForm(forms.Form):
     """A visitor's comment on the page they are reading.
 
@@ -49,20 +54,25 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, captcha=None, **kwargs):
         kwargs.setdefault("auto_id", "id_comment_%s")
         super().__init__(*args, **kwargs)
-        self.fields["captcha"] = captcha_field_for(request)
+        self.fields["captcha"] = captcha_field_for(request, captcha)
 
     @classmethod
     def for_page(cls, request, title):
         """An empty form for the page ``request`` shows: the same for every visitor."""
+        return cls.for_path(request.path, page_title(title), request=request)
+
+    @classmethod
+    def for_path(cls, path, title, *, request=None, captcha=None):
+        """An empty form for the page at ``path`` with the cleaned ``title`` (:func:`page_title`).
+
+        ``captcha`` names the backend (``feedback.captcha.captcha_backend``);
+        by default it is chosen for ``request``.
+        """
         return cls(
-            request=request,
-            initial={
-                "page_path": request.path,
-                "page_title": clean_line(title or "", MAX_TITLE_LENGTH),
-            },
+            request=request, captcha=captcha, initial={"page_path": path, "page_title": title}
         )
 
     @property

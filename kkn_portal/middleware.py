@@ -1,10 +1,12 @@
-"""Site-wide middleware of the foundation: HEAD, security headers and the flatpage fallback."""
+"""Site-wide middleware of the foundation: HEAD, security headers, the site's language and
+time zone, and the flatpage fallback."""
 
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
 from django.contrib.flatpages.middleware import (
     FlatpageFallbackMiddleware as BaseFlatpageFallbackMiddleware,
 )
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
 
@@ -89,3 +91,27 @@ class FlatpageFallbackMiddleware(BaseFlatpageFallbackMiddleware):
         if getattr(request, "resolver_match", None) is not None:
             return response
         return super().process_response(request, response)
+
+
+class SiteLocaleMiddleware:
+    """Activate the site's one language and time zone for the request, and undo it after.
+
+    Nothing visible changes: without it Django falls back to exactly these
+    (LANGUAGE_CODE and TIME_ZONE), and pages do not vary by language. But
+    every translation, date and URL looks the active language or time zone
+    up in a thread-local, and the fallback is the slow path of that lookup
+    (an exception raised and caught each time): a page does it hundreds of
+    times. Activated, each lookup finds its value.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        translation.activate(settings.LANGUAGE_CODE)
+        timezone.activate(timezone.get_default_timezone())
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+            translation.deactivate()

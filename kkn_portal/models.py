@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from kkn_portal import memo
 
 
 class Branch(models.Model):
@@ -26,7 +27,7 @@ class Branch(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:index") + f"?bransch={self.slug}"
+        return memo.reverse("news:index") + f"?bransch={self.slug}"
 
 
 class Contact(models.Model):

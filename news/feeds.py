@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .branch_tags import with_branch_list
 from .models import Article
 
 FEED_SIZE = 20
@@ -18,7 +19,7 @@ class LatestArticlesFeed(Feed):
     language = "sv"
 
     def items(self):
-        return Article.objects.published().with_branches()[:FEED_SIZE]
+        return with_branch_list(Article.objects.published()[:FEED_SIZE])
 
     def item_title(self, item):
         return item.title
@@ -33,4 +34,4 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [branch.name for branch in item.branches.all()]
+        return [branch.name for branch in item.branch_list]

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
 
 # The only markup an article body may contain. The same dict configures the
@@ -44,10 +44,6 @@ class ArticleQuerySet(models.QuerySet):
     def scheduled(self):
         """Published articles whose publication time is still ahead."""
         return self.released().filter(published_at__gt=timezone.now())
-
-    def with_branches(self):
-        """Prefetch the branch tags that lists and feeds show."""
-        return self.prefetch_related("branches")
 
     def with_details(self):
         """Prefetch everything an article page shows, for a constant query count."""
@@ -143,7 +139,7 @@ class Article(EditorialRecord):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
+        return memo.reverse("news:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         """Require alt text when there is an image (WCAG 1.1.1)."""

@@ -8,6 +8,7 @@ from kkn_portal.models import Branch
 from kkn_portal.previews.views import SharedPreviewMixin
 from kkn_portal.site_url import absolute_url
 
+from .branch_tags import with_branch_list
 from .forms import BranchFilterForm
 from .models import Article
 
@@ -29,10 +30,16 @@ class ArticleListView(ListView):
         if not filter_form.is_valid():
             raise Http404("No such branch.")
         self.branch = filter_form.selected_branch()
-        articles = Article.objects.published().with_branches()
+        articles = Article.objects.published()
         if self.branch:
             articles = articles.filter(branches=self.branch)
         return articles
+
+    def paginate_queryset(self, queryset, page_size):
+        """The page's articles as a list, each with its branch tags (one query for all)."""
+        paginator, page, articles, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = with_branch_list(articles)
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(branches=self.branches, branch=self.branch, **kwargs)

@@ -1,4 +1,4 @@
-"""Template tags of the events app: the start-page list, times, structured data."""
+"""Template tags of the events app: the start-page list and structured data."""
 
 import json
 
@@ -6,7 +6,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from events.formatting import format_time_range
+from events.cards import event_cards
 from events.models import Event
 
 register = template.Library()
@@ -21,13 +21,7 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 @register.inclusion_tag("events/includes/upcoming.html")
 def upcoming_events(count=UPCOMING_COUNT):
     """The next published events (ongoing ones included), for the start page."""
-    return {"events": Event.objects.published().upcoming().for_listing()[:count]}
-
-
-@register.filter
-def time_range(item):
-    """A programme item's times: "09.00–10.30" (or "09.00" without an end)."""
-    return format_time_range(item.start, item.end)
+    return {"cards": event_cards(Event.objects.published().upcoming().for_listing()[:count])}
 
 
 @register.filter

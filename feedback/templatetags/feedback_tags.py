@@ -1,25 +1,49 @@
 """The "Kommentera sidan" form at the end of every content page."""
 
 from django import template
+from django.template.loader import get_template
 
-from feedback.forms import CommentForm
+from feedback.captcha import captcha_backend
+from feedback.forms import CommentForm, page_title
 from feedback.views import FORM_ANCHOR, THANKS_PARAMETER, THANKS_VALUE
+from kkn_portal.memo import environment, process_memo
 
 register = template.Library()
 
+TEMPLATE = "feedback/comment_form.html"
+# Forms kept per process: two (with and without the thank-you) per page and backend.
+MEMO_SIZE = 1024
 
-@register.inclusion_tag("feedback/comment_form.html", takes_context=True)
+
+@register.simple_tag(takes_context=True)
 def comment_form(context, title=None):
     """Render the comment form for the page being shown (``request.path``).
 
     After a successful post the visitor comes back with ``?kommentar=tack``
     and the thank-you shows here, at the form, without any cookie.
+
+    The form is the same for every visitor of a page (DESIGN.md), so its
+    HTML is rendered once per process for each page path, title, captcha
+    backend and thank-you, and reused (:func:`rendered_form`).
     """
     request = context.get("request")
     if request is None:
-        return {"form": None}
-    return {
-        "form": CommentForm.for_page(request, title),
-        "thanks": request.GET.get(THANKS_PARAMETER) == THANKS_VALUE,
-        "anchor": FORM_ANCHOR,
-    }
+        return get_template(TEMPLATE).render({"form": None})
+    return rendered_form(
+        request.path,
+        page_title(title),
+        captcha_backend(request),
+        request.GET.get(THANKS_PARAMETER) == THANKS_VALUE,
+        environment(),
+    )
+
+
+@process_memo(maxsize=MEMO_SIZE)
+def rendered_form(path, title, captcha, thanks, env):
+    """The HTML of the empty form: a function of its arguments alone.
+
+    ``env`` (:func:`kkn_portal.memo.environment`) only keys the memo: the
+    form is rendered in the language and URL configuration it names.
+    """
+    form = CommentForm.for_path(path, title, captcha=captcha)
+    return get_template(TEMPLATE).render({"form": form, "thanks": thanks, "anchor": FORM_ANCHOR})

@@ -30,12 +30,19 @@ from django.contrib.postgres.search import (
 from django.db import connection
 from django.db.models import Expression, F, FloatField, Q, TextField, Value
 from django.db.models.functions import Concat
+from django.utils import timezone
+
+from kkn_portal import dates
 
 from .excerpts import EXCERPT_WORDS, START_SEL, STOP_SEL, excerpt_html, headline_html, plain_text
+from .hits import CompiledHits
 from .sources import sources
 
 CONFIG = "swedish"
 DOCUMENT_COLUMN = "search_document"
+# A hit's columns, and their order: best rank first, then the newest.
+HIT_COLUMNS = ("result_type", "pk", "rank", "sort_date")
+HIT_ORDERING = ("-rank", "-sort_date", "result_type", "pk")
 
 
 @dataclass
@@ -49,6 +56,10 @@ class SearchResult:
     date: datetime
     excerpt: str
     obj: object
+    # The date in local time, as <time datetime> and in words: written here
+    # for the whole page rather than by two template filters per result.
+    date_iso: str = ""
+    date_text: str = ""
 
 
 class StoredDocument(Expression):
@@ -77,16 +88,19 @@ class BaseBackend:
         raise NotImplementedError
 
     def hits(self, query):
-        """All matches as ``(kind, pk, rank, date)`` rows, best first, sliceable."""
+        """All matches as ``(kind, pk, rank, date)`` rows, best first: countable and sliceable.
+
+        The UNION is compiled once for Paginator's count and page (:mod:`.hits`).
+        """
         parts = [
             self.matching(source, query)
             .annotate(result_type=Value(source.key), sort_date=F(source.date_field))
-            .values_list("result_type", "pk", "rank", "sort_date")
+            .values_list(*HIT_COLUMNS)
             .order_by()
             for source in sources()
         ]
         first, *rest = parts
-        return first.union(*rest, all=True).order_by("-rank", "-sort_date", "result_type", "pk")
+        return CompiledHits(first.union(*rest, all=True), HIT_COLUMNS, HIT_ORDERING)
 
     def results(self, hits, query):
         """Turn one page of hits into ``SearchResult`` objects, in the same order."""
@@ -96,26 +110,35 @@ class BaseBackend:
         found = {}
         for source in sources():
             if wanted[source.key]:
-                rows = self.with_excerpts(
-                    source, source.published().filter(pk__in=wanted[source.key]), query
-                )
+                rows = source.published().filter(pk__in=wanted[source.key])
+                rows = self.with_excerpts(source, rows.only(*self.result_fields(source)), query)
                 found.update({(source.key, row.pk): (source, row) for row in rows})
+        # Translated once per source, not once per result.
+        labels = {source.key: str(source.label) for source in sources()}
+        tz = timezone.get_current_timezone()
         results = []
         for kind, pk, _rank, date in hits:
             if (kind, pk) in found:
                 source, row = found[(kind, pk)]
+                local = timezone.localtime(date, tz)
                 results.append(
                     SearchResult(
                         kind=kind,
-                        label=source.label,
+                        label=labels[kind],
                         title=row.title,
                         url=row.get_absolute_url(),
                         date=date,
                         excerpt=self.excerpt(row, source, query),
                         obj=row,
+                        date_iso=dates.iso(local),
+                        date_text=dates.long_date(local),
                     )
                 )
         return results
+
+    def result_fields(self, source):
+        """The columns a result shows or needs for its excerpt (not whole bodies)."""
+        return ("title", *source.url_fields)
 
     def with_excerpts(self, source, queryset, query):
         return queryset
@@ -160,7 +183,7 @@ class PostgresBackend(BaseBackend):
         self._tsquery = self.tsquery(query)
         if self._tsquery is None:
             # Only stop words ("och", "att"): nothing to look for.
-            return sources()[0].model.objects.none().values_list("pk")
+            return CompiledHits(sources()[0].model.objects.none(), HIT_COLUMNS, HIT_ORDERING)
         return super().hits(query)
 
     def matching(self, source, query):
@@ -206,6 +229,10 @@ class SimpleBackend(BaseBackend):
                 | Q(**{f"{source.body_field}__icontains": word})
             )
         return source.published().filter(condition).annotate(rank=Value(0.0, FloatField()))
+
+    def result_fields(self, source):
+        # The excerpt is cut from the text here, not by the database.
+        return (*super().result_fields(source), "lead", source.body_field)
 
     def excerpt(self, row, source, query):
         return excerpt_html(plain_text(row.lead, getattr(row, source.body_field)), query.words)

@@ -4,7 +4,8 @@ A content app calls :func:`register_source` in ``AppConfig.ready()``; the
 search backends only ever see :func:`sources`, so the portal imports no
 content app. Each source's model needs ``title`` and ``lead`` fields, a
 body field, a date, ``get_absolute_url()`` and a ``published()`` queryset
-method (the one rule for what the public may see).
+method (the one rule for what the public may see); ``url_fields`` names
+what ``get_absolute_url()`` reads.
 """
 
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ class Source:
     model: type
     body_field: str
     date_field: str
+    # What get_absolute_url() reads: a result loads only these and its title.
+    url_fields: tuple = ("slug",)
 
     def published(self):
         """The rows of this source the public may find."""

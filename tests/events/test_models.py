@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import Event, ProgrammeItem, Venue
 
@@ -205,3 +205,14 @@ def test_saving_an_unchanged_venue_leaves_sequence():
     event = make_event(venue=venue)
     Venue.objects.get(pk=venue.pk).save()
     assert Event.objects.get(pk=event.pk).sequence == 0
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kind_and_status_labels_are_the_display_values(language):
+    """``kind_label``/``status_label`` read as get_FOO_display(), for every choice and an unknown value."""
+    with translation.override(language):
+        for kind in [*Event.Kind.values, "okand"]:
+            assert Event(kind=kind).kind_label == Event(kind=kind).get_kind_display()
+        for status in [*Event.Status.values, "okand"]:
+            event = Event(status=status)
+            assert event.status_label == event.get_status_display()

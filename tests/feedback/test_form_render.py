@@ -119,3 +119,69 @@ def test_google_hosts_only_in_csp_when_recaptcha_is_configured():
     assert "https://www.google.com/recaptcha/" in on["csp"]["script-src"]
     assert "https://www.gstatic.com/recaptcha/" in on["csp"]["script-src"]
     assert "https://www.google.com/recaptcha/" in on["csp"]["frame-src"]
+
+
+@pytest.fixture
+def renders(settings):
+    """Every request renders its page: the page cache off, so the form's memo is what is tested."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def _form_of(response):
+    """The comment form's section of a page."""
+    html = response.content.decode()
+    start = html.index('id="kommentera"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_form_is_rendered_once_per_page_and_reused(client, renders):
+    """The second visit of a page reuses the form's HTML; another page gets its own form."""
+    from feedback.templatetags.feedback_tags import rendered_form
+
+    rendered_form.cache_clear()
+    first = _form_of(client.get(reverse("news:index")))
+    second = _form_of(client.get(reverse("news:index")))
+    other = _form_of(client.get(reverse("events:index")))
+    assert first == second
+    assert rendered_form.cache_info().hits == 1
+    assert 'name="page_path" value="/nyheter/"' in first
+    assert 'name="page_path" value="/evenemang/"' in other
+    assert 'name="page_title" value="Evenemang"' in other
+
+
+def test_reused_form_keeps_each_page_title_and_thanks(client, renders):
+    """Two articles, and one page with and without the thank-you, never share a form."""
+    from tests.news.factories import make_article
+
+    one, two = make_article(title="Första nyheten"), make_article(title="Andra nyheten")
+    for article in (one, two, one):
+        form = _form_of(client.get(article.get_absolute_url()))
+        assert f'value="{article.get_absolute_url()}"' in form
+        assert f'value="{article.title}"' in form
+    thanks = _form_of(client.get(one.get_absolute_url() + "?kommentar=tack"))
+    plain = _form_of(client.get(one.get_absolute_url()))
+    assert "Tack för din kommentar" in thanks and "Tack för din kommentar" not in plain
+
+
+def test_reused_form_follows_each_visitors_captcha(client, settings, renders, monkeypatch):
+    """With reCAPTCHA configured, a visitor who accepted it and one who did not get their own."""
+    settings.RECAPTCHA_ENABLED = True
+    settings.RECAPTCHA_PUBLIC_KEY = "public-key"
+    settings.RECAPTCHA_PRIVATE_KEY = "private-key"
+    accepts = {"value": False}
+    monkeypatch.setattr("feedback.captcha.visitor_allows_external", lambda r: accepts["value"])
+    for external in (False, True, False, True):
+        accepts["value"] = external
+        form = _form_of(client.get(reverse("home")))
+        assert ('class="g-recaptcha"' in form) is external
+        assert ("<altcha-widget" in form) is not external
+
+
+def test_changed_settings_are_never_served_from_an_old_form(client, settings, renders):
+    """The memo is emptied when a setting changes (here: the reCAPTCHA key the widget shows)."""
+    from feedback.templatetags.feedback_tags import rendered_form
+
+    _form_of(client.get(reverse("home")))
+    assert rendered_form.cache_info().currsize > 0
+    settings.FEEDBACK_ALTCHA_MAX_NUMBER = 5
+    assert rendered_form.cache_info().currsize == 0
