@@ -31,6 +31,21 @@ def manage(*args):
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def regenerate():
+    """Rewrite the catalogue from the code, as `make messages-check` does."""
+    manage(
+        "makemessages",
+        "--locale",
+        "sv",
+        "--add-location",
+        "file",
+        "--ignore",
+        ".venv/*",
+        "--ignore",
+        "staticfiles/*",
+    )
+
+
 def main(paths):
     """Regenerate, fill, check and compile the Swedish catalogue."""
     translations = {}
@@ -38,17 +53,7 @@ def main(paths):
         translations.update(json.loads(Path(path).read_text(encoding="utf-8")))
     with open(LOCK_PATH, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        manage(
-            "makemessages",
-            "--locale",
-            "sv",
-            "--add-location",
-            "file",
-            "--ignore",
-            ".venv/*",
-            "--ignore",
-            "staticfiles/*",
-        )
+        regenerate()
         catalogue = polib.pofile(str(PO_PATH), wrapwidth=0)
         catalogue.metadata["Language"] = "sv"
         catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"
@@ -80,6 +85,9 @@ def main(paths):
             for e in catalogue
             if not (e.msgstr or (e.msgstr_plural and all(e.msgstr_plural.values())))
         ]
+        # A second makemessages writes the file exactly as CI's
+        # `make messages-check` regenerates it (gettext's own line wrapping).
+        regenerate()
         manage("compilemessages", "--locale", "sv", "--ignore", ".venv/*")
     if missing:
         print("Untranslated strings:", file=sys.stderr)
