@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 from django.views.generic.detail import SingleObjectMixin
 
+from kkn_portal.memo import content_memo
 from kkn_portal.previews.views import SharedPreviewMixin
 from kkn_portal.site_url import absolute_url
 
@@ -21,6 +22,12 @@ PREVIEW_PERMISSION = "events.change_event"
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
+@content_memo(maxsize=1)
+def event_months():
+    """The months with published events, read once per content version (the month filter's choices)."""
+    return tuple(Event.objects.published().dates("start", "month"))
+
+
 class FilteredEventListMixin:
     """The kind/month filter shared by the upcoming and past lists.
 
@@ -31,8 +38,7 @@ class FilteredEventListMixin:
     paginate_by = 20
 
     def get_queryset(self):
-        months = Event.objects.published().dates("start", "month")
-        self.filter_form = EventFilterForm(self.request.GET or None, months=months)
+        self.filter_form = EventFilterForm(self.request.GET or None, months=event_months())
         if self.filter_form.is_bound and not self.filter_form.is_valid():
             raise Http404("No such filter.")
         self.kind, self.month = self.filter_form.filters()

@@ -87,3 +87,29 @@ def reverse(viewname, kwargs=None):
     costs about as much as rendering the rest of a list item.
     """
     return _reverse(viewname, tuple((kwargs or {}).items()), url_environment())
+
+
+def content_memo(maxsize):
+    """Decorator: keep a function's result until public content changes (this process).
+
+    The key is the arguments plus :func:`kkn_portal.content_version.current`,
+    so a result can never outlive the rows it was read from. For lookups a
+    page makes before it knows it will render, such as the branches and
+    months a list's filter accepts. With the shared cache down (no version)
+    the function simply runs.
+    """
+
+    def decorate(function):
+        memo = process_memo(maxsize)(lambda version, *args: function(*args))
+
+        @functools.wraps(function)
+        def wrapper(*args):
+            from kkn_portal import content_version
+
+            version = content_version.current()
+            return function(*args) if version is None else memo(version, *args)
+
+        wrapper.cache_clear = memo.cache_clear
+        return wrapper
+
+    return decorate

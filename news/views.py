@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from kkn_portal.memo import content_memo
 from kkn_portal.models import Branch
 from kkn_portal.previews.views import SharedPreviewMixin
 from kkn_portal.site_url import absolute_url
@@ -13,6 +14,12 @@ from .forms import BranchFilterForm
 from .models import Article
 
 PREVIEW_PERMISSION = "news.change_article"
+
+
+@content_memo(maxsize=1)
+def all_branches():
+    """Every branch, read once per content version: checking ``?bransch=`` costs no query."""
+    return tuple(Branch.objects.all())
 
 
 class ArticleListView(ListView):
@@ -25,7 +32,7 @@ class ArticleListView(ListView):
     paginate_by = 10
 
     def get_queryset(self):
-        self.branches = list(Branch.objects.all())
+        self.branches = all_branches()
         filter_form = BranchFilterForm(self.request.GET, branches=self.branches)
         if not filter_form.is_valid():
             raise Http404("No such branch.")

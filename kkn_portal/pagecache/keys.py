@@ -3,11 +3,11 @@
 import functools
 import hashlib
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
 
 from django.core.signals import setting_changed
 from django.urls import Resolver404, resolve
 from django.utils.autoreload import file_changed
-from django.utils.http import urlencode
 
 # Preferred first: Brotli is about a fifth smaller than gzip for our pages.
 CODINGS = ("br", "gzip")
@@ -61,19 +61,23 @@ setting_changed.connect(_new_epoch, dispatch_uid="pagecache_settings")
 file_changed.connect(_new_epoch, dispatch_uid="pagecache_files")
 
 
-def canonical_query(query_string, query_dict, reads):
+def canonical_query(query_string, reads):
     """The query string of the parameters a view reads, sorted, without values that change nothing.
 
     ``reads`` maps each name to the values that matter (None: any value).
     Empty values and ``page=1`` are the page without them. When no name
     occurs in the raw ``query_string`` at all (``?utm_source=…``), the
     query is not even parsed: an invented parameter costs no more than none.
+    Otherwise it is parsed as ``QueryDict`` does (UTF-8, invalid bytes
+    replaced, ``+`` a space, the last of repeated names), at a fraction of
+    its cost.
     """
     if not query_string or not any(f"{name}=" in query_string for name in reads):
         return ""
+    values = dict(parse_qsl(query_string))
     pairs = []
     for name in sorted(reads):
-        value = query_dict.get(name)
+        value = values.get(name)
         allowed = reads[name]
         if not value or (name == "page" and value == "1"):
             continue

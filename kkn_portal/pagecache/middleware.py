@@ -96,7 +96,7 @@ class PageCacheMiddleware:
         if version is None or _has_unconsented_cookie(request, consent):
             return self._bypass(request)
         policy = page.policy
-        query = canonical_query(request.META.get("QUERY_STRING", ""), request.GET, policy.reads())
+        query = canonical_query(request.META.get("QUERY_STRING", ""), policy.reads())
         variant = consent.variant if policy.by_consent else "*"
         names = (version, epoch(), variant, request.scheme, request.get_host(), request.path)
         key = page_key(*names, query)

@@ -150,3 +150,14 @@ def test_sitemap_lists_published_events_with_lastmod(client):
     assert f"{shown.get_absolute_url()}</loc>" in content
     assert "/evenemang/dold/" not in content
     assert f"<lastmod>{shown.updated_at:%Y-%m-%d}" in content
+
+
+def test_month_choices_follow_edits_and_cost_no_query_once_read(client, django_assert_num_queries):
+    """The months with events are read once per content version; a new event's month works at once."""
+    make_event(title="Maj", start=local(2017, 5, 3, 9), end=local(2017, 5, 3, 12))
+    client.get(reverse("events:index"), {"manad": "2017-05"})
+    with django_assert_num_queries(0):
+        assert client.get(reverse("events:index"), {"manad": "2017-04"}).status_code == 404
+    make_event(title="April", start=local(2017, 4, 3, 9), end=local(2017, 4, 3, 12))
+    response = client.get(reverse("events:index"), {"manad": "2017-04"})
+    assert _titles(response) == ["April"]

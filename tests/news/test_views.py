@@ -308,3 +308,12 @@ def test_start_page_without_news(client):
     content = client.get(reverse("home")).content.decode()
     assert "Det finns inga nyheter ännu." in content
     assert "Inte klar" not in content
+
+
+def test_branch_choices_follow_edits_and_cost_no_query_once_read(client, django_assert_num_queries):
+    """The accepted branches are read once per content version: a new branch works at once."""
+    client.get(reverse("news:index"))
+    with django_assert_num_queries(0):
+        assert client.get(reverse("news:index"), {"bransch": "finns-inte"}).status_code == 404
+    Branch.objects.create(name="Ny bransch", slug="finns-inte")
+    assert client.get(reverse("news:index"), {"bransch": "finns-inte"}).status_code == 200
