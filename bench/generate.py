@@ -160,7 +160,7 @@ def make_events(now, branches, contacts, articles):
                 theme="Digitaliseringens möjligheter",
                 registration_url=f"https://example.se/anmalan/{i}" if i % 3 else "",
                 registration_email="anmalan@example.se",
-                published=True,
+                status=Event.Status.PUBLISHED,
                 published_at=now - timedelta(days=400),
             )
         )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilter
 
 from .models import Event, Organisation, ProgrammeItem, Venue
 
@@ -26,13 +27,20 @@ class ProgrammeItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
-    """Events: write, schedule, publish, cancel."""
+class EventAdmin(
+    PublicationAdminMixin, LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin
+):
+    """Events: publish now, schedule, unpublish, cancel."""
 
     formfield_overrides = HTTPS_URL_FIELDS
 
-    list_display = ("title", "start", "kind", "status", "published", "is_live", "venue")
-    list_filter = ("kind", "status", "published", ("start", admin.DateFieldListFilter))
+    list_display = ("title", "start", "kind", "publication", "event_status", "venue")
+    list_filter = (
+        PublicationFilter,
+        "kind",
+        "event_status",
+        ("start", admin.DateFieldListFilter),
+    )
     search_fields = ("title", "lead", "slug", "venue__name", "venue__municipality")
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ("title",)}
@@ -40,7 +48,7 @@ class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     filter_horizontal = ("organisers", "contacts", "branches", "related_articles")
     readonly_fields = ("sequence", "created_at", "updated_at")
     inlines = [ProgrammeItemInline]
-    actions = ["publish", "unpublish", "cancel"]
+    actions = [*PublicationAdminMixin.publication_actions, "cancel"]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "lead", "description")}),
         (_("Time and place"), {"fields": ("start", "end", "venue")}),
@@ -49,14 +57,10 @@ class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
             _("Registration"),
             {"fields": ("registration_url", "registration_email", "registration_deadline")},
         ),
-        (_("Status"), {"fields": ("status", "status_message")}),
-        (_("Publishing"), {"fields": ("published", "published_at", "related_articles")}),
+        (_("Cancelled or postponed"), {"fields": ("event_status", "status_message")}),
+        (_("Publishing"), {"fields": ("status", "published_at", "related_articles")}),
         (_("History"), {"fields": ("sequence", "created_at", "updated_at")}),
     )
-
-    @admin.display(boolean=True, description=_("visible to the public"))
-    def is_live(self, obj):
-        return obj.is_live()
 
     def _bulk_change(self, request, queryset, method, message):
         """Apply a queryset change and write one admin-log entry per event."""
@@ -72,24 +76,6 @@ class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
             single_object=len(events) == 1,
         )
         return len(events)
-
-    @admin.action(description=_("Publish the selected events"), permissions=["change"])
-    def publish(self, request, queryset):
-        count = self._bulk_change(request, queryset, "publish", _("Published."))
-        self.message_user(
-            request,
-            ngettext("%d event published.", "%d events published.", count) % count,
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish the selected events"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = self._bulk_change(request, queryset, "unpublish", _("Unpublished."))
-        self.message_user(
-            request,
-            ngettext("%d event unpublished.", "%d events unpublished.", count) % count,
-            messages.SUCCESS,
-        )
 
     @admin.action(description=_("Cancel the selected events"), permissions=["change"])
     def cancel(self, request, queryset):

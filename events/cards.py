@@ -50,7 +50,9 @@ def event_cards(events):
                 "title": event.title,
                 "lead": event.lead,
                 "cancelled": event.is_cancelled,
-                "status": "" if event.status == Event.Status.SCHEDULED else event.status_label,
+                "status": ""
+                if event.event_status == Event.EventStatus.SCHEDULED
+                else event.event_status_label,
                 "start": timezone.localtime(event.start, tz).isoformat(),
                 "when": format_date_range(event.start, event.end, tz),
                 "place": f"{venue.name}, {venue.municipality}" if venue else "",

@@ -91,9 +91,9 @@ def _create(data, first_day, refs):
         registration_url=data.get("registration_url", ""),
         registration_email=data.get("registration_email", ""),
         registration_deadline=first_day - timedelta(deadline) if deadline else None,
-        status=data.get("status", Event.Status.SCHEDULED),
+        event_status=data.get("event_status", Event.EventStatus.SCHEDULED),
         status_message=data.get("status_message", ""),
-        published=True,
+        status=Event.Status.PUBLISHED,
         published_at=min(start - timedelta(days=40), timezone.now()),
     )
     event.organisers.set([organisations[key] for key in data["organisers"]])

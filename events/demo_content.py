@@ -271,7 +271,7 @@ RELATIVE_EVENTS = [
         "description": "<p>Korta presentationer från spelstudior i länet följs av samtal i grupper om finansiering, rekrytering och export.</p>",
         "audience": "Spelutvecklare och studenter",
         "registration_url": "https://example.se/anmalan/spelworkshop",
-        "status": "installd",
+        "event_status": "installd",
         "status_message": "Workshopen är inställd på grund av för få anmälningar. Vi återkommer med ett nytt datum.",
         "organisers": ["region"],
         "contacts": ["karin"],

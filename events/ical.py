@@ -46,8 +46,8 @@ REFRESH_INTERVAL = datetime.timedelta(hours=12)
 # unchanged (those SlugConverter accepts) take the shortcut.
 _PLACEHOLDER = "kkn-placeholder"
 # Plain strings: comparing with them is cheaper than looking up the enum members.
-_SCHEDULED = Event.Status.SCHEDULED.value
-_CANCELLED = Event.Status.CANCELLED.value
+_SCHEDULED = Event.EventStatus.SCHEDULED.value
+_CANCELLED = Event.EventStatus.CANCELLED.value
 _PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
@@ -79,7 +79,7 @@ class EventRow(NamedTuple):
     lead: str
     description: str
     kind: str
-    status: str
+    event_status: str
     status_message: str
     start: datetime.datetime
     end: datetime.datetime
@@ -123,7 +123,7 @@ def local_zone():
 def description(event, url, status_label):
     """The DESCRIPTION as a TEXT value: status, lead, description, registration, address."""
     parts = []
-    if event.status != _SCHEDULED:
+    if event.event_status != _SCHEDULED:
         parts.append(text(f"{status_label.upper()}. {event.status_message}".strip()))
     parts.extend([text(event.lead), html_text(event.description)])
     if event.registration_link and event.registration_deadline:
@@ -149,7 +149,7 @@ class VEventWriter:
         self.uid_parts = text(uid).rsplit(_PLACEHOLDER, 1)
         # Labels in the active language, as get_FOO_display() gives them.
         self.kinds = {value: text(label) for value, label in Event.Kind.choices}
-        self.statuses = {value: str(label) for value, label in Event.Status.choices}
+        self.statuses = {value: str(label) for value, label in Event.EventStatus.choices}
         self.places = {}  # venue id → its GEO and LOCATION lines
 
     def url(self, slug):
@@ -180,7 +180,7 @@ class VEventWriter:
     def lines(self, event):
         """The content lines of ``event``'s VEVENT, in ``icalendar``'s order."""
         url = self.url(event.slug)
-        status = self.statuses.get(event.status, event.status)
+        status = self.statuses.get(event.event_status, event.event_status)
         changed = utc_datetime(event.updated_at)
         lines = [
             "BEGIN:VEVENT",
@@ -200,7 +200,7 @@ class VEventWriter:
         lines += places[:-1]
         lines.append("LAST-MODIFIED:" + changed)
         lines += places[-1:]
-        cancelled = event.status == _CANCELLED
+        cancelled = event.event_status == _CANCELLED
         lines += ["STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED", "URL:" + url]
         lines.append("END:VEVENT")
         return lines

@@ -16,6 +16,7 @@ from events.querysets import EventQuerySet
 from events.tracking import ChangeTrackingMixin
 from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
+from kkn_portal.publication import Publishable
 from news.models import BODY_EXTENSIONS
 
 END_AFTER_START = _("The end must be after the start.")
@@ -84,11 +85,13 @@ class Organisation(models.Model):
         return self.url
 
 
-class Event(ChangeTrackingMixin, EditorialRecord):
+class Event(ChangeTrackingMixin, EditorialRecord, Publishable):
     """A dialogue day, conference, training or other event open to the public.
 
     ``sequence`` grows on every save that changes the event, so calendar
-    programs that subscribed to the .ics feed replace their copy.
+    programs that subscribed to the .ics feed replace their copy. ``status``
+    and ``published_at`` are the publication (``Publishable``);
+    ``event_status`` says whether it takes place as planned.
     """
 
     class Kind(models.TextChoices):
@@ -97,8 +100,8 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         TRAINING = "utbildning", _("Training")
         OTHER = "ovrigt", _("Other")
 
-    class Status(models.TextChoices):
-        SCHEDULED = "planerad", _("Scheduled")
+    class EventStatus(models.TextChoices):
+        SCHEDULED = "planerad", _("As planned")
         CANCELLED = "installd", _("Cancelled")
         POSTPONED = "framflyttad", _("Postponed")
 
@@ -161,22 +164,18 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         blank=True,
         help_text=_("Registration closes at the end of this day."),
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    event_status = models.CharField(
+        _("event status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.SCHEDULED,
+        help_text=_("Whether the event takes place as planned, is cancelled or postponed."),
     )
     status_message = models.CharField(
         _("status message"),
         max_length=500,
         blank=True,
         help_text=_("Shown in the banner of a cancelled or postponed event, e.g. the new date."),
-    )
-    published = models.BooleanField(
-        _("published"), default=False, help_text=_("Unpublished events are never shown.")
-    )
-    published_at = models.DateTimeField(
-        _("publication date"),
-        default=timezone.now,
-        help_text=_("A published event goes live at this time; a future time schedules it."),
     )
     sequence = models.PositiveIntegerField(
         _("revision"), default=0, editable=False, help_text=_("iCalendar SEQUENCE.")
@@ -197,7 +196,7 @@ class Event(ChangeTrackingMixin, EditorialRecord):
             ),
         ]
         indexes = [
-            models.Index(fields=["published", "end", "start"], name="events_event_pub_end"),
+            models.Index(fields=["status", "end", "start"], name="events_event_status_end"),
             models.Index(fields=["start"], name="events_event_start"),
         ]
 
@@ -241,10 +240,6 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         """The description, sanitized again at render time, marked safe."""
         return mark_safe(self.sanitize_description(self.description))  # noqa: S308 - nh3
 
-    def is_live(self):
-        """True when the public may see the event (mirrors ``published()``)."""
-        return self.published and self.published_at <= timezone.now()
-
     @property
     def is_past(self):
         """True once the event has ended (mirrors ``past()``)."""
@@ -257,11 +252,11 @@ class Event(ChangeTrackingMixin, EditorialRecord):
 
     @property
     def is_cancelled(self):
-        return self.status == self.Status.CANCELLED
+        return self.event_status == self.EventStatus.CANCELLED
 
     @property
     def is_postponed(self):
-        return self.status == self.Status.POSTPONED
+        return self.event_status == self.EventStatus.POSTPONED
 
     @property
     def kind_label(self):
@@ -269,9 +264,9 @@ class Event(ChangeTrackingMixin, EditorialRecord):
         return str(KIND_LABELS.get(self.kind, self.kind))
 
     @property
-    def status_label(self):
-        """The status in words ("Inställt"): ``get_status_display()`` without its per-call work."""
-        return str(STATUS_LABELS.get(self.status, self.status))
+    def event_status_label(self):
+        """The event status in words ("Inställt"): ``get_event_status_display()``, cheaper."""
+        return str(EVENT_STATUS_LABELS.get(self.event_status, self.event_status))
 
     @property
     def date_range(self):
@@ -305,7 +300,7 @@ class Event(ChangeTrackingMixin, EditorialRecord):
 # hashes every choice, translating each label, on every call (0.2 M
 # instructions per event in a list).
 KIND_LABELS = dict(Event.Kind.choices)
-STATUS_LABELS = dict(Event.Status.choices)
+EVENT_STATUS_LABELS = dict(Event.EventStatus.choices)
 
 
 class ProgrammeItem(models.Model):

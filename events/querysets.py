@@ -2,11 +2,11 @@
 
 import datetime
 
-from django.db import models
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from kkn_portal import content_version
+from kkn_portal.publication import PublicationQuerySet
 
 
 def month_bounds(year, month):
@@ -25,22 +25,14 @@ LISTING_FIELDS = (
     "lead",
     "start",
     "end",
-    "status",
+    "event_status",
     "venue__name",
     "venue__municipality",
 )
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(PublicationQuerySet):
     """Chainable filters: ``Event.objects.published().upcoming()``."""
-
-    def published(self):
-        """Events the public may see: published, and their publication time has come."""
-        return self.released().filter(published_at__lte=timezone.now())
-
-    def released(self):
-        """Events an editor has published, whether their publication time has come or not."""
-        return self.filter(published=True)
 
     def upcoming(self):
         """Ongoing and future events (not yet ended), soonest first.
@@ -107,14 +99,6 @@ class EventQuerySet(models.QuerySet):
         content_version.bump(self.db)
         return count
 
-    def publish(self):
-        """Publish the events; each goes live at its publication time."""
-        return self.touch(published=True)
-
-    def unpublish(self):
-        """Hide the events from the public."""
-        return self.touch(published=False)
-
     def cancel(self):
         """Mark the events as cancelled (they stay visible, with a banner)."""
-        return self.touch(status=self.model.Status.CANCELLED)
+        return self.touch(event_status=self.model.EventStatus.CANCELLED)

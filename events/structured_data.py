@@ -43,7 +43,7 @@ def event_json_ld(event, url):
         "inLanguage": "sv",
         "startDate": timezone.localtime(event.start).isoformat(),
         "endDate": timezone.localtime(event.end).isoformat(),
-        "eventStatus": SCHEMA + EVENT_STATUS.get(event.status, "EventScheduled"),
+        "eventStatus": SCHEMA + EVENT_STATUS.get(event.event_status, "EventScheduled"),
         "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode",
     }
     if event.venue:

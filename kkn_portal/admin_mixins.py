@@ -42,8 +42,13 @@ class LastModifiedAdminMixin:
     def get_list_display(self, request):
         return (*super().get_list_display(request), "last_modified")
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("last_modified_by")
+    def get_list_select_related(self, request):
+        # Added to the list's own joins: a select_related() in get_queryset()
+        # would make Django skip list_select_related (one venue query per event).
+        joins = super().get_list_select_related(request)
+        if joins is True:
+            return True
+        return (*(joins or ()), "last_modified_by")
 
     @admin.display(description=_("Last changed by/at"), ordering="updated_at")
     def last_modified(self, obj):

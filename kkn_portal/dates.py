@@ -13,7 +13,9 @@ the template filters ``long_date`` and ``iso`` (``portal`` tags), which the
 template engine converts, as it does for ``date``.
 """
 
+from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.translation import gettext
 
 
 def day_month(value):
@@ -44,3 +46,15 @@ def clock(value):
 def iso(value):
     """``"c"``: ISO 8601, as in ``<time datetime>``."""
     return value.isoformat()
+
+
+def moment(value, today=None):
+    """An aware instant in Swedish prose: "3 december kl. 08.00" ("… 2027 kl. …" in another year).
+
+    The one time format for editors' messages and admin columns, matching
+    the public pages ("kl. 08.00", never "08:00").
+    """
+    local = timezone.localtime(value)
+    today = today or timezone.localdate()
+    day = day_month(local) if local.year == today.year else long_date(local)
+    return gettext("%(date)s at %(time)s") % {"date": day, "time": clock(local)}

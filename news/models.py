@@ -11,6 +11,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
+from kkn_portal.publication import PublicationQuerySet, Publishable
 
 # The only markup an article body may contain. The same dict configures the
 # editor toolbar and the nh3 allowlist, so what editors can write is exactly
@@ -30,32 +31,16 @@ BODY_EXTENSIONS = {
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(PublicationQuerySet):
     """Queries over articles; ``published()`` is the one rule for the public."""
-
-    def published(self):
-        """Articles the public may see: published, and their time has come."""
-        return self.released().filter(published_at__lte=timezone.now())
-
-    def released(self):
-        """Articles an editor has set to published, whether their time has come or not."""
-        return self.filter(status=Article.Status.PUBLISHED)
-
-    def scheduled(self):
-        """Published articles whose publication time is still ahead."""
-        return self.released().filter(published_at__gt=timezone.now())
 
     def with_details(self):
         """Prefetch everything an article page shows, for a constant query count."""
         return self.prefetch_related("branches", "contacts", "links")
 
 
-class Article(EditorialRecord):
+class Article(EditorialRecord, Publishable):
     """A news article with lead, rich-text body, contacts, links and a footnote."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -105,19 +90,6 @@ class Article(EditorialRecord):
         related_name="news_articles",
         verbose_name=_("author"),
     )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        help_text=_("Drafts are never shown to the public."),
-    )
-    published_at = models.DateTimeField(
-        _("publication date"),
-        default=timezone.now,
-        help_text=_("A published article goes live at this time; a future time schedules it."),
-    )
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -158,14 +130,6 @@ class Article(EditorialRecord):
     def body_html(self):
         """The body, sanitized again at render time, marked safe for templates."""
         return mark_safe(self.sanitize_body(self.body))  # noqa: S308 - nh3-sanitized
-
-    def is_live(self):
-        """True when the public may see the article (mirrors ``published()``)."""
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-
-    def is_scheduled(self):
-        """True for a published article whose time has not come yet."""
-        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
 
     def was_updated(self):
         """True when the article was changed on a later day than it went live."""

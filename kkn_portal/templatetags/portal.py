@@ -44,6 +44,12 @@ def iso(value):
     return _formatted(dates.iso, value)
 
 
+@register.filter
+def moment(value):
+    """``{{ when|moment }}``: "3 december kl. 08.00" (the year too when it is not this one)."""
+    return _formatted(dates.moment, value)
+
+
 def _formatted(formatter, value):
     # What the date filter gives for nothing or for a value that is no date.
     if value in (None, ""):

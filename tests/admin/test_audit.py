@@ -39,7 +39,7 @@ def run_action(client, model_name, action, *objects):
 
 @pytest.mark.parametrize(
     ("make", "action"),
-    [(make_draft, "publish"), (make_article, "unpublish")],
+    [(make_draft, "publish_now"), (make_article, "unpublish")],
 )
 def test_article_actions_are_logged(client, make, action):
     """Publishing and unpublishing an article from the list is logged with the editor."""
@@ -80,11 +80,11 @@ def test_publishing_through_the_change_form_is_logged(client):
     assert article.last_modified_by == editor
 
 
-@pytest.mark.parametrize("action", ["publish", "unpublish", "cancel"])
+@pytest.mark.parametrize("action", ["publish_now", "unpublish", "cancel"])
 def test_event_actions_are_logged(client, action):
     """Publishing, unpublishing and cancelling events are logged with the editor."""
     editor = make_editor()
-    event = make_event(published=action != "publish")
+    event = make_event(published=action != "publish_now")
     client.force_login(editor)
     run_action(client, "events_event", action, event)
     entry = entries_for(event).get()
@@ -92,7 +92,7 @@ def test_event_actions_are_logged(client, action):
     event.refresh_from_db()
     assert event.last_modified_by == editor
     if action == "cancel":
-        assert event.status == Event.Status.CANCELLED
+        assert event.event_status == Event.EventStatus.CANCELLED
 
 
 def comment_log():

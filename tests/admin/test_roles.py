@@ -118,7 +118,7 @@ def test_redaktor_edits_and_publishes_an_article(client):
     client.force_login(make_editor())
     response = client.post(
         reverse("admin:news_article_changelist"),
-        {"action": "publish", "_selected_action": [draft.pk]},
+        {"action": "publish_now", "_selected_action": [draft.pk]},
     )
     assert response.status_code == 302
     draft.refresh_from_db()

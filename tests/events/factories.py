@@ -47,7 +47,9 @@ def make_event(organisers=(), contacts=(), articles=(), **kwargs):
     kwargs.setdefault("lead", f"Ingress till evenemang {number}.")
     kwargs.setdefault("description", "<p>Beskrivning.</p>")
     kwargs.setdefault("kind", Event.Kind.CONFERENCE)
-    kwargs.setdefault("published", True)
+    # ``published=False`` is shorthand for a draft (the field is ``status``).
+    published = kwargs.pop("published", True)
+    kwargs.setdefault("status", Event.Status.PUBLISHED if published else Event.Status.DRAFT)
     kwargs.setdefault("published_at", timezone.now() - timedelta(days=1))
     if "venue" not in kwargs:
         kwargs["venue"] = make_venue()

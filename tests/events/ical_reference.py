@@ -30,8 +30,8 @@ def html_to_text(value):
 def description_text(event, url):
     """The plain-text DESCRIPTION: status, lead, description, registration, address."""
     parts = []
-    if event.status != event.Status.SCHEDULED:
-        parts.append(f"{event.get_status_display().upper()}. {event.status_message}".strip())
+    if event.event_status != event.EventStatus.SCHEDULED:
+        parts.append(f"{event.get_event_status_display().upper()}. {event.status_message}".strip())
     parts.extend([event.lead, html_to_text(event.description)])
     if event.registration_link and event.registration_deadline:
         deadline = event.registration_deadline.isoformat()

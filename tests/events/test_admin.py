@@ -29,7 +29,8 @@ def _form(**overrides):
         "start_1": "09:00",
         "end_0": "2016-10-26",
         "end_1": "16:00",
-        "status": "planerad",
+        "event_status": "planerad",
+        "status": "draft",
         "published_at_0": "2016-10-01",
         "published_at_1": "08:00",
         **INLINE,
@@ -85,18 +86,16 @@ def test_admin_creates_event_with_programme(admin_client):
 @pytest.mark.parametrize(
     ("action", "field", "expected"),
     [
-        ("publish", "published", True),
-        ("unpublish", "published", False),
-        ("cancel", "status", "installd"),
+        ("publish_now", "status", "published"),
+        ("unpublish", "status", "draft"),
+        ("cancel", "event_status", "installd"),
     ],
 )
 def test_actions_change_events_and_write_the_admin_log(
     admin_client, admin_user, action, field, expected
 ):
     """Each action changes the events, raises SEQUENCE and logs one entry per event."""
-    events = [
-        make_event(published=not expected if field == "published" else True) for _ in range(2)
-    ]
+    events = [make_event(published=expected != "published") for _ in range(2)]
     response = admin_client.post(
         reverse("admin:events_event_changelist"),
         {"action": action, "_selected_action": [event.pk for event in events]},

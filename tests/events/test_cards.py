@@ -20,12 +20,12 @@ def _events():
     venue = make_venue(name="Kulturens hus", municipality="Luleå")
     events = []
     for n, kind in enumerate(Event.Kind.values):
-        for m, status in enumerate(Event.Status.values):
+        for m, status in enumerate(Event.EventStatus.values):
             day = local(2031, 1 + n, 10 + m, 9)
             events.append(
                 make_event(
                     kind=kind,
-                    status=status,
+                    event_status=status,
                     venue=venue if m % 2 else None,
                     start=day,
                     end=day + timedelta(days=m % 2, hours=3),
@@ -48,8 +48,8 @@ def test_each_card_reads_as_its_event(django_assert_num_queries):
             "url": event.get_absolute_url(),
             "title": event.title,
             "lead": event.lead,
-            "cancelled": event.status == Event.Status.CANCELLED,
-            "status": "" if event.status == "planerad" else event.get_status_display(),
+            "cancelled": event.event_status == Event.EventStatus.CANCELLED,
+            "status": "" if event.event_status == "planerad" else event.get_event_status_display(),
             "start": timezone.localtime(event.start).isoformat(),
             "when": event.date_range,
             "place": f"{venue.name}, {venue.municipality}" if venue else "",

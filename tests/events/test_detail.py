@@ -86,13 +86,13 @@ def test_registration_open_or_closed(client, deadline_days, expected, absent):
 @pytest.mark.parametrize(
     ("status", "banner"),
     [
-        (Event.Status.CANCELLED, "Evenemanget är inställt."),
-        (Event.Status.POSTPONED, "Evenemanget är framflyttat."),
+        (Event.EventStatus.CANCELLED, "Evenemanget är inställt."),
+        (Event.EventStatus.POSTPONED, "Evenemanget är framflyttat."),
     ],
 )
 def test_cancelled_or_postponed_event_has_a_banner(client, status, banner):
     """A clear banner with the status message."""
-    event = make_event(status=status, status_message="Nytt datum kommer i höst.")
+    event = make_event(event_status=status, status_message="Nytt datum kommer i höst.")
     content = _main(_get(client, event))
     assert banner in content and "Nytt datum kommer i höst." in content
 
@@ -133,7 +133,7 @@ def test_json_ld_describes_the_event(client):
     event = make_event(
         start=local(2017, 5, 31, 9),
         end=local(2017, 6, 1, 14, 30),
-        status=Event.Status.CANCELLED,
+        event_status=Event.EventStatus.CANCELLED,
         organisers=[make_organisation(name="Region Norrbotten")],
         title="</script><script>alert(1)</script>",
     )

@@ -100,7 +100,7 @@ def test_vtimezone_writes_one_rdate_value_a_line(client):
 
 def test_cancelled_event_carries_status_cancelled(client):
     """STATUS:CANCELLED, so calendar programs strike the event out."""
-    event = make_event(status=Event.Status.CANCELLED, status_message="För få anmälda.")
+    event = make_event(event_status=Event.EventStatus.CANCELLED, status_message="För få anmälda.")
     component = _vevent(_ics(client, event)[1])
     assert str(component["STATUS"]) == "CANCELLED"
     assert "För få anmälda." in str(component["DESCRIPTION"])
@@ -136,7 +136,7 @@ def test_feed_holds_every_upcoming_published_event(client):
     ongoing = make_event(
         title="Pågår", start=now - timedelta(hours=2), end=now + timedelta(hours=2)
     )
-    cancelled = make_event(title="Inställd", status=Event.Status.CANCELLED)
+    cancelled = make_event(title="Inställd", event_status=Event.EventStatus.CANCELLED)
     make_event(title="Förbi", start=now - timedelta(days=2), end=now - timedelta(days=1))
     make_event(title="Utkast", published=False)
     response = client.get(reverse("events:calendar"))
@@ -200,7 +200,10 @@ def test_feed_query_count_does_not_grow_with_the_events(client, settings):
     make_event(registration_email="a@example.se")
     one = _feed_queries(client)
     for n in range(8):
-        make_event(venue=make_venue(latitude=65 + n, longitude=21), status=Event.Status.POSTPONED)
+        make_event(
+            venue=make_venue(latitude=65 + n, longitude=21),
+            event_status=Event.EventStatus.POSTPONED,
+        )
     make_event(venue=None)
     assert _feed_queries(client) == one
 

@@ -60,7 +60,7 @@ def varied_events():
         make_event(
             title="Inställd utbildning",
             kind=Event.Kind.TRAINING,
-            status=Event.Status.CANCELLED,
+            event_status=Event.EventStatus.CANCELLED,
             status_message="För få anmälda, ny tid; hösten.",
             venue=no_geo,
             registration_url="https://example.se/utan-sista-dag",
@@ -68,7 +68,7 @@ def varied_events():
         make_event(
             title="Framflyttad",
             kind=Event.Kind.OTHER,
-            status=Event.Status.POSTPONED,
+            event_status=Event.EventStatus.POSTPONED,
             description="",
             venue=None,
             start=local(2026, 12, 31, 22),  # ends in the next year

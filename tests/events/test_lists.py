@@ -102,7 +102,7 @@ def test_past_lists_ended_events_newest_first_and_paginates(client):
 
 def test_cancelled_events_are_marked_in_lists(client):
     """A cancelled event stays in the list, labelled."""
-    make_event(title="Inställd träff", status=Event.Status.CANCELLED)
+    make_event(title="Inställd träff", event_status=Event.EventStatus.CANCELLED)
     content = client.get(reverse("events:index")).content.decode()
     assert "Inställd träff" in content
     assert 'event-status-label mb-1">Inställt<' in content

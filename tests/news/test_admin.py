@@ -1,20 +1,17 @@
 """The editors' admin for articles, contacts and branches."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from kkn_portal.models import Branch
 from news.models import Article
 
-from .factories import make_article, make_draft, make_rich_article, make_scheduled
+from .factories import make_article, make_draft, make_rich_article
 
 pytestmark = pytest.mark.django_db
 
@@ -56,16 +53,16 @@ def article_form(**overrides):
 
 
 def test_changelist_columns_and_filters(editor_client):
-    """The list shows title, status, date, live flag and branches, with filters and search."""
+    """The list shows title, publication state and branches, with filters and search."""
     make_article(title="Synlig i listan", branches=[Branch.objects.get(slug="musik")])
     response = editor_client.get(CHANGELIST)
     assert response.status_code == 200
     content = response.content.decode()
     assert "Synlig i listan" in content
-    for column in ("column-status", "column-published_at", "column-is_live", "column-branch_names"):
+    for column in ("column-publication", "column-branch_names", "column-last_modified"):
         assert column in content
     assert "Musik" in content
-    assert "?status__exact=draft" in content
+    assert "?publicering=utkast" in content and "?publicering=schemalagd" in content
     assert "branches__id__exact" in content
     assert 'id="searchbar"' in content
     assert response.context["cl"].date_hierarchy == "published_at"
@@ -91,45 +88,16 @@ def test_changelist_search_never_500(admin_client, term):
     assert admin_client.get(CHANGELIST, {"q": term}).status_code == 200
 
 
-def test_publish_action(editor_client, editor):
-    """ "Publicera" publishes drafts (now, or at a future date), messages and logs each."""
-    past_draft = make_draft(published_at=timezone.now() - timedelta(days=30))
-    future = timezone.now() + timedelta(days=7)
-    future_draft = make_draft(published_at=future)
-    already = make_article()
-    before = timezone.now()
-    response = run_action(editor_client, "publish", [past_draft, future_draft, already])
-    assert "2 artiklar publicerades." in response.content.decode()
-    past_draft.refresh_from_db()
-    future_draft.refresh_from_db()
-    assert past_draft.status == future_draft.status == Article.Status.PUBLISHED
-    assert past_draft.published_at >= before and past_draft.is_live()
-    assert future_draft.published_at == future and future_draft.is_scheduled()
-    entries = LogEntry.objects.filter(action_flag=CHANGE, user=editor)
-    assert sorted(int(entry.object_id) for entry in entries) == sorted(
-        [past_draft.pk, future_draft.pk]
-    )
-    assert "status" in entries.first().get_change_message()
-
-
-def test_unpublish_action(editor_client, editor):
-    """ "Avpublicera" turns published and scheduled articles into drafts and logs it."""
-    live = make_article()
-    scheduled = make_scheduled()
-    draft = make_draft()
-    response = run_action(editor_client, "unpublish", [live, scheduled, draft])
-    assert "2 artiklar avpublicerades." in response.content.decode()
-    assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.DRAFT}
-    assert LogEntry.objects.filter(user=editor, action_flag=CHANGE).count() == 2
-    assert editor_client.get(live.get_absolute_url()).status_code == 200  # preview still
-
-
 def test_actions_are_offered_in_swedish(editor_client):
-    """The action menu lists "Publicera" and "Avpublicera"."""
+    """The action menu lists "Publicera nu", "Schemalägg …" and "Avpublicera", in that order."""
     make_article()
     content = editor_client.get(CHANGELIST).content.decode()
-    assert '<option value="publish">Publicera</option>' in content
-    assert '<option value="unpublish">Avpublicera</option>' in content
+    options = re.findall(r'<option value="(\w+)">([^<]+)</option>', content)
+    assert options[:3] == [
+        ("publish_now", "Publicera nu"),
+        ("schedule", "Schemalägg …"),
+        ("unpublish", "Avpublicera"),
+    ]
 
 
 def test_add_article_stamps_author_sanitizes_and_saves_links(editor_client, editor):

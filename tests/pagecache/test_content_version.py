@@ -74,7 +74,9 @@ CHANGES = {
     "flatpage removed from site": lambda c: c["flatpage"].sites.clear(),
     "flatpage deleted": lambda c: c["flatpage"].delete(),
     "site renamed": lambda c: rename(Site.objects.get_current(), "name"),
-    "event published in bulk": lambda c: Event.objects.filter(pk=c["event"].pk).unpublish(),
+    "event changed in bulk": lambda c: Event.objects.filter(pk=c["event"].pk).touch(
+        status=Event.Status.DRAFT
+    ),
 }
 
 
@@ -212,10 +214,10 @@ def test_bulk_publish_actions_bump(admin_client):
         (reverse("admin:news_article_changelist"), draft.pk),
     ]:
         before = current_version()
-        response = admin_client.post(url, {"action": "publish", "_selected_action": [pk]})
+        response = admin_client.post(url, {"action": "publish_now", "_selected_action": [pk]})
         assert response.status_code == 302
         assert current_version() != before
-    assert Event.objects.get(pk=event.pk).published
+    assert Event.objects.get(pk=event.pk).status == Event.Status.PUBLISHED
     assert Article.objects.get(pk=draft.pk).status == Article.Status.PUBLISHED
 
 
