@@ -11,13 +11,6 @@ from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilte
 from .models import Event, Organisation, ProgrammeItem, Venue
 
 
-class NulSafeSearchMixin:
-    """Drop NUL bytes from admin searches: PostgreSQL refuses them in any query."""
-
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
-
-
 class ProgrammeItemInline(admin.TabularInline):
     """The sessions of an event, edited on the event's own page."""
 
@@ -27,9 +20,7 @@ class ProgrammeItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(
-    PublicationAdminMixin, LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin
-):
+class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, admin.ModelAdmin):
     """Events: publish now, schedule, unpublish, cancel."""
 
     formfield_overrides = HTTPS_URL_FIELDS
@@ -89,7 +80,7 @@ class EventAdmin(
 
 
 @admin.register(Venue)
-class VenueAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class VenueAdmin(admin.ModelAdmin):
     """Places where events are held."""
 
     list_display = ("name", "street_address", "postal_code", "municipality")
@@ -97,7 +88,7 @@ class VenueAdmin(NulSafeSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class OrganisationAdmin(admin.ModelAdmin):
     """Organisations behind events."""
 
     formfield_overrides = HTTPS_URL_FIELDS

@@ -34,11 +34,20 @@ class CommentQuerySet(models.QuerySet):
     """Queries editors and commands run over comments."""
 
     def created_between(self, first_day, last_day):
-        """Comments created on ``first_day`` … ``last_day`` (inclusive, local days)."""
-        return self.filter(
-            created_at__gte=local_day_start(first_day),
-            created_at__lt=local_day_start(last_day + datetime.timedelta(days=1)),
-        )
+        """Comments created on ``first_day`` … ``last_day`` (inclusive, local days).
+
+        Any date is accepted: 9999-12-31 has no next day and 0001-01-01
+        began before the first instant Python can hold in UTC, so at the
+        ends of the calendar the range is simply open on that side.
+        """
+        rows = self
+        if first_day > datetime.date.min:
+            rows = rows.filter(created_at__gte=local_day_start(first_day))
+        if last_day < datetime.date.max:
+            rows = rows.filter(
+                created_at__lt=local_day_start(last_day + datetime.timedelta(days=1))
+            )
+        return rows
 
     def for_export(self):
         """Oldest first, with the handling editor joined in (no query per row)."""

@@ -13,10 +13,6 @@ class ContactAdmin(admin.ModelAdmin):
     search_fields = ("name", "role", "organisation", "email")
     list_filter = ("organisation",)
 
-    def get_search_results(self, request, queryset, search_term):
-        # PostgreSQL refuses NUL bytes in a query; an admin search must not fail.
-        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
-
 
 @admin.register(Branch)
 class BranchAdmin(admin.ModelAdmin):

@@ -5,6 +5,8 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from kkn_portal.admin_guard import guard, without_nul
+
 
 class AdminLoginForm(AdminAuthenticationForm):
     """The admin login form, with the username's length checked before anyone is asked.
@@ -34,6 +36,17 @@ class KknAdminSite(admin.AdminSite):
     site_title = _("KKN-portalen – editorial office")
     index_title = _("Overview")
     login_form = AdminLoginForm
+
+    def admin_view(self, view, cacheable=False):
+        """Every admin view, with parameters holding NUL dropped (``admin_guard``)."""
+        return super().admin_view(without_nul(view), cacheable)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Register as Django does, then give each changelist the safe filters."""
+        super().register(model_or_iterable, admin_class, **options)
+        for model_admin in self._registry.values():
+            if not getattr(model_admin, "_kkn_guarded", False):
+                guard(model_admin)._kkn_guarded = True
 
     def index(self, request, extra_context=None):
         """The admin index, with the editorial overview above the app list."""

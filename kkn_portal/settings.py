@@ -38,16 +38,19 @@ def env_int(name, default):
 
 DEBUG = env_bool("DEBUG")
 
-# A random development key exists only with DEBUG=1; anywhere else a missing
-# key is a deployment error, not something to paper over with a generated key
-# (which would change per worker and break signed cookies).
+# A development key exists only with DEBUG=1; anywhere else a missing key is
+# a deployment error, not something to paper over with a generated key (which
+# would change per worker and break signed cookies).
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    from django.core.management.utils import get_random_secret_key
+    from kkn_portal.devkey import development_secret_key
 
-    SECRET_KEY = "dev-only-" + get_random_secret_key()
+    # Kept in a git-ignored file, so every process of `make run` signs alike.
+    SECRET_KEY = development_secret_key(
+        Path(os.environ.get("DEV_SECRET_KEY_FILE") or BASE_DIR / ".dev-secret-key")
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

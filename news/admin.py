@@ -49,10 +49,6 @@ class ArticleAdmin(PublicationAdminMixin, LastModifiedAdminMixin, admin.ModelAdm
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def get_search_results(self, request, queryset, search_term):
-        # PostgreSQL cannot take NUL in a query parameter; drop it, never 500.
-        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
-
     def view_on_site(self, obj):
         # The site-relative URL: drafts then open as a preview for the editor.
         return obj.get_absolute_url()

@@ -224,8 +224,8 @@ def test_link_list_search_never_fails(client, editor, query):
     """The shared-preview list answers any search, NUL bytes included (C4.10)."""
     PreviewLink.create_for(make_draft(title="Ett utkast"), editor)
     client.force_login(grant(editor, "previews.view_previewlink"))
-    response = client.get(reverse("admin:previews_previewlink_changelist"), {"q": query})
-    assert response.status_code == 200
+    url = reverse("admin:previews_previewlink_changelist")
+    assert client.get(url, {"q": query}, follow=True).status_code == 200
 
 
 @pytest.mark.parametrize(("published", "shown"), [(False, True), (True, False)])

@@ -200,7 +200,7 @@ def test_list_shows_the_state_and_filters_by_it(editor_client, frozen):
         ("\x00", set(made.values())),
         ("okänd", set(made.values())),
     ]:
-        response = editor_client.get(ARTICLES, {"publicering": value})
+        response = editor_client.get(ARTICLES, {"publicering": value}, follow=True)
         assert response.status_code == 200
         assert set(response.context["cl"].result_list) == expected
 

@@ -114,7 +114,9 @@ def test_changelist_with_filters_and_search(admin_client, query):
     """The changelist loads with filters and any search text (NUL bytes too)."""
     make_event(title="Konferens")
     response = admin_client.get(
-        reverse("admin:events_event_changelist"), {"q": query, "kind__exact": "konferens"}
+        reverse("admin:events_event_changelist"),
+        {"q": query, "kind__exact": "konferens"},
+        follow=True,
     )
     assert response.status_code == 200
 
@@ -124,7 +126,9 @@ def test_venues_and_organisations_are_in_admin(admin_client, model):
     """Venues and organisations have their own admin pages."""
     make_event()
     assert (
-        admin_client.get(reverse(f"admin:events_{model}_changelist"), {"q": "a\x00"}).status_code
+        admin_client.get(
+            reverse(f"admin:events_{model}_changelist"), {"q": "a\x00"}, follow=True
+        ).status_code
         == 200
     )
     assert admin_client.get(reverse(f"admin:events_{model}_add")).status_code == 200

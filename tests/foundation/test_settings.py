@@ -37,12 +37,24 @@ def test_blank_secret_key_refuses_to_start():
     assert "ImproperlyConfigured" in result.stderr
 
 
-def test_debug_without_secret_key_gets_a_development_key():
+def test_debug_without_secret_key_gets_a_development_key(tmp_path):
     """With DEBUG=1 the site starts with a generated, clearly marked key."""
-    values = read_settings(production_env(SECRET_KEY=None, DEBUG="1"), "SECRET_KEY", "DEBUG")
+    env = production_env(SECRET_KEY=None, DEBUG="1", DEV_SECRET_KEY_FILE=str(tmp_path / "key"))
+    values = read_settings(env, "SECRET_KEY", "DEBUG")
     assert values["DEBUG"] is True
     assert values["SECRET_KEY"].startswith("dev-only-")
     assert len(values["SECRET_KEY"]) > 50
+
+
+def test_development_key_is_the_same_in_every_process(tmp_path):
+    """`make run`'s processes share one key, so a link create_editor prints works in runserver."""
+    path = tmp_path / "key"
+    env = production_env(SECRET_KEY=None, DEBUG="1", DEV_SECRET_KEY_FILE=str(path))
+    first, second = (read_settings(env, "SECRET_KEY")["SECRET_KEY"] for _ in range(2))
+    assert first == second == path.read_text().strip()
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.write_text("dev-only-another-key\n")
+    assert read_settings(env, "SECRET_KEY")["SECRET_KEY"] == "dev-only-another-key"
 
 
 def test_debug_is_off_by_default():
