@@ -12,37 +12,42 @@ from django.contrib import admin
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from feedback import admin_views, export
+from feedback.admin_filters import InboxStatusFilter, ReceivedMonthFilter
 from feedback.models import Comment
+
+# The flags as short badges; the change page spells each one out.
+FLAG_BADGES = (
+    ("has_personal_id", _("ID number")),
+    ("mentions_contact_details", _("Contact")),
+    ("has_hidden_characters", _("Hidden characters")),
+)
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     """The editors' inbox of page comments."""
 
-    list_display = (
-        "page_link",
-        "excerpt_column",
-        "created_at",
-        "status",
-        "has_personal_id",
-        "mentions_contact_details",
-        "has_hidden_characters",
-    )
+    list_display = ("page_link", "excerpt_column", "created_at", "status", "flags")
     list_display_links = ("excerpt_column",)
     list_filter = (
-        "status",
+        InboxStatusFilter,
+        ReceivedMonthFilter,
         "created_at",
         "has_personal_id",
         "mentions_contact_details",
         "has_hidden_characters",
     )
     search_fields = ("text", "page_title", "page_path")
-    date_hierarchy = "created_at"
+    # No COUNT(*) of the whole table on every page (1 M comments: 0.1 s each);
+    # the filtered count that pagination needs is still made.
+    show_full_result_count = False
+    # Facet counts would add one COUNT per filter choice over the whole table.
+    show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
     actions = ["mark_handled", "mark_new", "export_selected"]
     fields = (
@@ -73,6 +78,14 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("page"), ordering="page_title")
     def page_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.page_path, obj.shown_title or obj.page_path)
+
+    @admin.display(description=_("flags"))
+    def flags(self, obj):
+        """Short badges instead of three yes/no columns: the inbox fits 1 280 px."""
+        shown = [label for field, label in FLAG_BADGES if getattr(obj, field)]
+        return format_html_join(
+            " ", '<span class="kkn-badge kkn-badge--flag">{}</span>', ((label,) for label in shown)
+        )
 
     @admin.display(description=_("comment"))
     def excerpt_column(self, obj):

@@ -11,6 +11,6 @@ def comments_section(now):
     new = Comment.objects.filter(status=Comment.Status.NEW).count()
     return {
         "new": new,
-        "new_url": changelist(Comment, status__exact=Comment.Status.NEW),
+        "new_url": changelist(Comment, status=Comment.Status.NEW),
         "chart": bar_chart(weekly_counts(Comment.objects.all(), "created_at")),
     }
