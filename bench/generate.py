@@ -1,7 +1,7 @@
 """Add a benchmark-sized volume on top of the demo content.
 
 1 000 published articles, 300 published events (half upcoming, half past)
-with venues, organisers and a programme of 3-8 sessions each, and 100 000
+with venues, organisers and a programme of 3-8 sessions each, and 100 000 (BENCH_COMMENTS)
 page comments. Every article and event gets branches, contact people and
 (articles) links, so the pages exercise the same prefetching as real ones.
 Many titles and leads contain "kultur", so ``/sok/?q=kultur`` has thousands
@@ -35,7 +35,9 @@ from kkn_portal import content_version  # noqa: E402
 from kkn_portal.models import Branch, Contact  # noqa: E402
 from news.models import Article, ArticleLink  # noqa: E402
 
-ARTICLES, EVENTS, COMMENTS = 1000, 300, 100_000
+ARTICLES, EVENTS = 1000, 300
+# BENCH_COMMENTS=1000000 for the inbox at a million comments.
+COMMENTS = int(os.environ.get("BENCH_COMMENTS", "100000"))
 PREFIX = "bench-"
 RNG = random.Random(2026)
 
@@ -192,13 +194,15 @@ def make_events(now, branches, contacts, articles):
 
 
 def make_comments(now, pages):
+    step = timedelta(days=730) / COMMENTS
     for first in range(0, COMMENTS, 5000):
         Comment.objects.bulk_create(
             Comment(
                 page_path=path,
                 page_title=title,
                 text=RNG.choice(COMMENT_TEXTS),
-                created_at=now - timedelta(minutes=7 * n),
+                # Spread over the past two years however many there are: never in the future.
+                created_at=now - step * n,
                 status=Comment.Status.HANDLED if n % 3 else Comment.Status.NEW,
                 form_token=uuid.UUID(int=RNG.getrandbits(128), version=4),
             )

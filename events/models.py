@@ -17,7 +17,7 @@ from events.tracking import ChangeTrackingMixin
 from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
 from kkn_portal.publication import Publishable
-from news.models import BODY_EXTENSIONS
+from kkn_portal.richtext import BODY_EXTENSIONS
 
 END_AFTER_START = _("The end must be after the start.")
 # Paths under /evenemang/ that an event's slug would collide with.

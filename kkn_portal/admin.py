@@ -30,4 +30,6 @@ class BranchAdmin(admin.ModelAdmin):
 
 
 # The proof-of-consent records' read-only admin (issue 6) lives with the consent code.
+# Flatpages: Django registers its own admin; ours replaces it (kkn_portal.flatpages_admin).
+from kkn_portal import flatpages_admin  # noqa: E402, F401
 from kkn_portal.consent import admin as consent_admin  # noqa: E402, F401

@@ -16,10 +16,13 @@ class KknPortalConfig(AppConfig):
     def ready(self):
         from django.contrib.flatpages.models import FlatPage
         from django.contrib.sites.models import Site
+        from django.db.models.signals import pre_save
 
         from kkn_portal import content_version
+        from kkn_portal.flatpages_admin import clean_content_on_save
         from kkn_portal.models import Branch, Contact
 
+        pre_save.connect(clean_content_on_save, sender=FlatPage, dispatch_uid="flatpage_clean")
         # Content apps register their own models in their ready(); these are ours.
         content_version.register(Branch, Contact, FlatPage, Site)
         content_version.connect_signals(self)

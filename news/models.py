@@ -12,19 +12,7 @@ from django_prose_editor.fields import ProseEditorField
 from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
 from kkn_portal.publication import PublicationQuerySet, Publishable
-
-# The only markup an article body may contain. The same dict configures the
-# editor toolbar and the nh3 allowlist, so what editors can write is exactly
-# what survives sanitizing: no scripts, event handlers, iframes or styles.
-BODY_EXTENSIONS = {
-    "Heading": {"levels": [2, 3, 4]},
-    "Bold": True,
-    "Italic": True,
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-}
+from kkn_portal.richtext import BODY_EXTENSIONS
 
 # Pillow is not a dependency, so the image is a FileField limited to web
 # image formats (ImageField would refuse to run without Pillow).

@@ -8,6 +8,7 @@ from django.template.loader import get_template
 
 from kkn_portal import dates
 from kkn_portal.memo import environment, process_memo
+from kkn_portal.richtext import safe_html
 
 register = template.Library()
 
@@ -42,6 +43,12 @@ def long_date(value):
 def iso(value):
     """``{{ when|iso }}``: the same as ``{{ when|date:"c" }}``, at a fraction of the cost."""
     return _formatted(dates.iso, value)
+
+
+@register.filter
+def rich_text(value):
+    """``{{ html|rich_text }}``: stored rich text cleaned again (nh3) and marked safe."""
+    return safe_html(value)
 
 
 @register.filter
