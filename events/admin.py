@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.history import HistoryAdmin
 from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilter
 
 from .models import Event, Organisation, ProgrammeItem, Venue
@@ -20,7 +21,7 @@ class ProgrammeItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, admin.ModelAdmin):
+class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, HistoryAdmin):
     """Events: publish now, schedule, unpublish, cancel."""
 
     formfield_overrides = HTTPS_URL_FIELDS
@@ -52,6 +53,20 @@ class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, admin.ModelAdmin
         (_("Publishing"), {"fields": ("status", "published_at", "related_articles")}),
         (_("History"), {"fields": ("sequence", "created_at", "updated_at")}),
     )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # A restored version carries its old SEQUENCE, and reversion writes it
+        # back before the form saves: remember the current one (save_model).
+        current = self.get_object(request, object_id)
+        request.sequence_floor = current.sequence if current is not None else None
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        floor = getattr(request, "sequence_floor", None)
+        if floor is not None:
+            # Calendar subscribers must see a higher SEQUENCE after a restore.
+            obj.sequence = max(obj.sequence, floor + 1)
+        super().save_model(request, obj, form, change)
 
     def _bulk_change(self, request, queryset, method, message):
         """Apply a queryset change and write one admin-log entry per event."""

@@ -16,6 +16,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
+from kkn_portal.history import HistoryAdmin
 from kkn_portal.richtext import BODY_EXTENSIONS, clean_html
 
 SUPERUSER_ONLY_FIELDS = frozenset({"template_name"})
@@ -29,8 +30,8 @@ class RichTextFlatpageForm(FlatpageForm):
     )
 
 
-class RichTextFlatPageAdmin(flatpages_admin.FlatPageAdmin):
-    """Flatpages with rich text; ``template_name`` for superusers only."""
+class RichTextFlatPageAdmin(HistoryAdmin, flatpages_admin.FlatPageAdmin):
+    """Flatpages with rich text and history; ``template_name`` for superusers only."""
 
     form = RichTextFlatpageForm
 

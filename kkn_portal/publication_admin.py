@@ -21,6 +21,7 @@ from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kkn_portal.dates import moment
+from kkn_portal.history import saved_as_version
 from kkn_portal.publication import PublicationStatus
 
 
@@ -173,9 +174,10 @@ class PublicationAdminMixin:
         self._report(request, changed, parts)
 
     def _save_publication(self, request, obj):
-        """Save one row's publication fields with signals, stamping the editor."""
+        """Save one row's publication fields with signals, stamping the editor, as a version."""
         obj.last_modified_by = request.user
-        obj.save(update_fields=["status", "published_at", "updated_at", "last_modified_by"])
+        with saved_as_version(request.user, gettext("Publication changed by an action.")):
+            obj.save(update_fields=["status", "published_at", "updated_at", "last_modified_by"])
 
     def _report(self, request, changed, parts):
         """One message: what changed, then what was left alone; logged per changed row."""

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_prose_editor",
     "django_altcha",
+    "reversion",  # versions of articles, events and flatpages, restorable in admin
 ]
 
 MIDDLEWARE = [

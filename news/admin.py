@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
 from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.history import HistoryAdmin
 from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilter
 
 from .models import Article, ArticleLink
@@ -22,7 +23,7 @@ class ArticleLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublicationAdminMixin, LastModifiedAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(PublicationAdminMixin, LastModifiedAdminMixin, HistoryAdmin):
     """Articles: publish now, schedule, unpublish; a preview through "view on site"."""
 
     list_display = ("title", "publication", "branch_names")
