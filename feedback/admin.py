@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from feedback import admin_views, export
-from feedback.admin_filters import InboxStatusFilter, ReceivedMonthFilter
+from feedback.admin_filters import CappedPaginator, InboxStatusFilter, ReceivedMonthFilter
 from feedback.models import Comment
 
 # The flags as short badges; the change page spells each one out.
@@ -46,6 +46,7 @@ class CommentAdmin(admin.ModelAdmin):
     # No COUNT(*) of the whole table on every page (1 M comments: 0.1 s each);
     # the filtered count that pagination needs is still made.
     show_full_result_count = False
+    paginator = CappedPaginator
     # Facet counts would add one COUNT per filter choice over the whole table.
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50

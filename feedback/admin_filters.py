@@ -1,4 +1,4 @@
-"""The comment inbox's filters: cheap at a million comments.
+"""The comment inbox's filters and paginator: cheap at a million comments.
 
 Django's ``date_hierarchy`` reads every distinct year, month or day from the
 table on each page (a scan of all comments), and its status filter shows all
@@ -9,8 +9,10 @@ without a query and start where editors start: the new comments.
 import datetime
 
 from django.contrib import admin
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from feedback.models import Comment, local_day_start
@@ -77,3 +79,22 @@ class ReceivedMonthFilter(admin.SimpleListFilter):
         return queryset.filter(
             created_at__gte=local_day_start(first), created_at__lt=local_day_start(following)
         )
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap + 1`` rows: "more than 10 000" costs what 10 001 cost.
+
+    An exact count of a million comments (or of a search matching a sixth of
+    them) took 0.1–0.7 s on every page of the inbox; past the cap an editor
+    narrows the list instead of paging through it.
+    """
+
+    cap = 10_000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.cap + 1].count()
+
+    @property
+    def capped(self):
+        return self.count > self.cap

@@ -2,8 +2,9 @@
 
 from django.contrib import admin
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+
+from kkn_portal.dates import moment
 
 # Editors paste addresses without a scheme; https is the right guess today
 # (and Django 6's default), so say it explicitly in every admin form.
@@ -52,10 +53,10 @@ class LastModifiedAdminMixin:
 
     @admin.display(description=_("Last changed by/at"), ordering="updated_at")
     def last_modified(self, obj):
-        """ "Rut Lind, 27 november 2026 14.05": name (or user name) and local time."""
+        """ "Rut Lind, 27 november kl. 14.05": name (or user name) and local time."""
         if obj is None or obj.pk is None:
             return "–"
-        when = formats.date_format(timezone.localtime(obj.updated_at), "j F Y H.i")
+        when = moment(obj.updated_at)
         user = obj.last_modified_by
         if user is None:
             return when

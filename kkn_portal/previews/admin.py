@@ -9,9 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from kkn_portal.dates import moment
 
 from .forms import ShareForm
 from .models import SHAREABLE, PreviewLink
@@ -125,7 +126,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             link = PreviewLink.create_for(obj, request.user, days=form.cleaned_data["days"])
             log(request, link, ADDITION, [{"added": {}}])
-            expires = formats.date_format(timezone.localtime(link.expires_at), "j F Y H.i")
+            expires = moment(link.expires_at)
             log(
                 request,
                 obj,

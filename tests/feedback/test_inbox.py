@@ -90,3 +90,20 @@ def test_search_columns_have_trigram_indexes():
     for column in ("text", "page_title", "page_path"):
         definition = indexes[f"feedback_comment_{column}_trgm"]
         assert "gin_trgm_ops" in definition and "upper" in definition.lower()
+
+
+def test_count_stops_at_the_cap(admin_client, monkeypatch):
+    """Past the cap the inbox says "more than N" instead of counting every comment."""
+    from feedback.admin_filters import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    for n in range(4):
+        make_comment(text=f"Synpunkt {n}")
+    with CaptureQueriesContext(connection) as queries:
+        page = admin_client.get(CHANGELIST).content.decode()
+    assert "fler än 2 kommentarer" in page
+    count = next(query["sql"] for query in queries if "COUNT(" in query["sql"].upper())
+    assert "LIMIT 3" in count.upper()
+    make_comment(text="En till", status=Comment.Status.HANDLED)
+    page = admin_client.get(CHANGELIST, {"status": "behandlad"}).content.decode()
+    assert "1 kommentar" in page
