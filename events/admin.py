@@ -5,23 +5,30 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.admin_mixins import (
+    HTTPS_URL_FIELDS,
+    LabelledInputsMixin,
+    LastModifiedAdminMixin,
+)
 from kkn_portal.history import HistoryAdmin
 from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilter
 
 from .models import Event, Organisation, ProgrammeItem, Venue
 
 
-class ProgrammeItemInline(admin.TabularInline):
+class ProgrammeItemInline(LabelledInputsMixin, admin.TabularInline):
     """The sessions of an event, edited on the event's own page."""
 
+    label_every_input = True
+    # A "Visa på webbplats" per session only repeats the event's own link.
+    view_on_site = False
     model = ProgrammeItem
     extra = 1
     fields = ("start", "end", "title", "speakers", "description")
 
 
 @admin.register(Event)
-class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, HistoryAdmin):
+class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, LabelledInputsMixin, HistoryAdmin):
     """Events: publish now, schedule, unpublish, cancel."""
 
     formfield_overrides = HTTPS_URL_FIELDS

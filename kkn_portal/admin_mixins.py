@@ -1,7 +1,10 @@
 """Shared admin behaviour for articles and events: "Senast ändrad av/kl."."""
 
+from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kkn_portal.dates import moment
@@ -61,3 +64,40 @@ class LastModifiedAdminMixin:
         if user is None:
             return when
         return f"{user.get_full_name() or user.get_username()}, {when}"
+
+
+class LabelledInputsMixin:
+    """Name the inputs Django's admin leaves without a label (axe: "label").
+
+    A date-and-time field is two inputs under one label that points at
+    neither; each gets "Start, datum" / "Start, tid". In tabular inlines
+    (``label_every_input``) the column heading is no label, so every input
+    and the delete box get their field's name.
+    """
+
+    label_every_input = False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is None:
+            return None
+        label = capfirst(db_field.verbose_name)
+        # Related fields come wrapped (the add/change links); label the input inside.
+        widget = getattr(formfield.widget, "widget", formfield.widget)
+        if isinstance(widget, forms.MultiWidget):
+            for part, sub in zip((_("date"), _("time")), widget.widgets, strict=False):
+                sub.attrs["aria-label"] = f"{label}, {part}"
+        elif self.label_every_input:
+            widget.attrs.setdefault("aria-label", label)
+        return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    form.fields["DELETE"].widget.attrs["aria-label"] = gettext("Delete")
+
+        return LabelledFormSet

@@ -108,7 +108,8 @@ class HistoryAdmin(VersionAdmin):
                     : self.history_length + 1
                 ]
             )
-            for version, older in zip(versions, [*versions[1:], None], strict=True):
+            for index, version in enumerate(versions):
+                older = versions[index + 1] if index + 1 < len(versions) else None
                 changed = (
                     [
                         label

@@ -5,25 +5,32 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from js_asset import Media
 
-from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.admin_mixins import (
+    HTTPS_URL_FIELDS,
+    LabelledInputsMixin,
+    LastModifiedAdminMixin,
+)
 from kkn_portal.history import HistoryAdmin
 from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilter
 
 from .models import Article, ArticleLink
 
 
-class ArticleLinkInline(admin.TabularInline):
+class ArticleLinkInline(LabelledInputsMixin, admin.TabularInline):
     """The "more information" links, edited on the article's page."""
 
     formfield_overrides = HTTPS_URL_FIELDS
 
+    label_every_input = True
     model = ArticleLink
     extra = 1
     fields = ("title", "url", "position")
 
 
 @admin.register(Article)
-class ArticleAdmin(PublicationAdminMixin, LastModifiedAdminMixin, HistoryAdmin):
+class ArticleAdmin(
+    PublicationAdminMixin, LastModifiedAdminMixin, LabelledInputsMixin, HistoryAdmin
+):
     """Articles: publish now, schedule, unpublish; a preview through "view on site"."""
 
     list_display = ("title", "publication", "branch_names")
@@ -31,7 +38,7 @@ class ArticleAdmin(PublicationAdminMixin, LastModifiedAdminMixin, HistoryAdmin):
     search_fields = ("title", "lead", "body")
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "published_at"
-    autocomplete_fields = ("contacts",)
+    filter_horizontal = ("contacts",)
     inlines = (ArticleLinkInline,)
     actions = PublicationAdminMixin.publication_actions
     fieldsets = (
