@@ -89,3 +89,13 @@ def test_restoring_an_event_raises_its_calendar_sequence(admin_client):
     assert admin_client.post(revision, event_form(title="Dialogdag")).status_code == 302
     event.refresh_from_db()
     assert event.title == "Dialogdag" and event.sequence > before
+
+
+def test_history_of_an_object_without_versions(editor_client):
+    """Content made before the history existed (seeds, imports) shows an empty history."""
+    from tests.news.factories import make_draft
+
+    draft = make_draft()
+    response = editor_client.get(reverse("admin:news_article_history", args=[draft.pk]))
+    assert response.status_code == 200
+    assert "Inga versioner har sparats ännu." in response.content.decode()
