@@ -8,6 +8,7 @@ button, "Återställ". The publication actions save their rows inside a
 revision too (:func:`saved_as_version`).
 """
 
+import datetime
 import difflib
 from contextlib import contextmanager
 
@@ -15,11 +16,14 @@ import reversion
 from django.contrib.admin.utils import quote
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+
+from kkn_portal.dates import clock, long_date
 
 # Bookkeeping that changes on every save and says nothing to an editor.
 HIDDEN_FIELDS = frozenset({"updated_at", "created_at", "last_modified_by", "sequence", "id"})
@@ -56,6 +60,12 @@ def word_diff(old, new):
     return mark_safe(" ".join(parts))  # noqa: S308 - every word escaped above
 
 
+def long_moment(value):
+    """ "3 december 2026 kl. 08.00", always with the year (versions span years)."""
+    local = timezone.localtime(value)
+    return _("%(date)s at %(time)s") % {"date": long_date(local), "time": clock(local)}
+
+
 def _shown_fields(model):
     return [
         field
@@ -74,6 +84,10 @@ def _values(model, data):
             value = field.value_from_object(data)
         if isinstance(field, models.ManyToManyField):
             value = sorted(getattr(item, "pk", item) for item in value or ())
+        elif isinstance(value, datetime.datetime):
+            # As the form shows it, to the minute: a save through the form drops
+            # the seconds an action stored, which is no change to an editor.
+            value = long_moment(value)
         values[field.name] = value
     return values
 

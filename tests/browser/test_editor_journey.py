@@ -2,7 +2,8 @@
 
 Logs in, writes an article with a bold word and a link in the rich-text
 editor, schedules it, previews it (and shares the preview with a reviewer
-who has no account), publishes it, and finds it on /nyheter/. Every page is
+who has no account), publishes it now from the list, finds it on /nyheter/,
+changes it and restores the earlier version from its history. Every page is
 watched for console errors; CSP violations are reported there by Chromium
 and, to be sure, by a ``securitypolicyviolation`` listener.
 """
@@ -117,11 +118,13 @@ def test_editor_writes_schedules_previews_and_publishes(editor_page, probe, brow
     finally:
         reviewer.close()
 
-    # Publish now: the admin's "I dag" and "Nu" shortcuts, then save.
-    page.goto(change_url)
-    page.locator(".datetimeshortcuts").first.get_by_role("link", name="I dag").click()
-    page.locator(".datetimeshortcuts").nth(1).get_by_role("link", name="Nu").click()
-    save_and_continue(page)
+    # Publish now: the list's action, with a message that says what happened.
+    page.goto("/admin/news/article/?publicering=schemalagd")
+    assert "Schemalagd" in page.locator(f"tr:has-text('{TITLE}') .kkn-badge").inner_text()
+    page.locator(f"tr:has-text('{TITLE}') input.action-select").check()
+    page.locator("select[name='action']").select_option("publish_now")
+    page.get_by_role("button", name="Utför").click()
+    assert page.locator(".messagelist .success").inner_text() == "1 artikel publicerades."
     article.refresh_from_db()
     assert article.is_live()
 
@@ -129,6 +132,20 @@ def test_editor_writes_schedules_previews_and_publishes(editor_page, probe, brow
     page.get_by_role("link", name=TITLE).click()
     assert page.locator(".preview-banner").count() == 0
     assert page.locator(".rich-text strong").inner_text() == "kraftigt"
+
+    # Change the title, then restore the earlier version from the history.
+    page.goto(change_url)
+    page.locator("#id_title").fill("En rubrik som blev fel")
+    save_and_continue(page)
+    page.get_by_role("link", name="Historik").click()
+    page.locator("#change-history tbody tr").nth(1).get_by_role("link").click()
+    page.locator(".kkn-diff").first.wait_for()
+    assert page.locator(".kkn-diff").count() == 1  # only the title differs
+    assert page.locator(".kkn-diff ins").inner_text() == TITLE
+    page.get_by_role("button", name="Återställ").click()
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert article.title == TITLE and article.is_live()
 
     assert probe.console_errors == []
 
