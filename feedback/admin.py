@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from feedback import admin_views, export
 from feedback.admin_filters import CappedPaginator, InboxStatusFilter, ReceivedMonthFilter
 from feedback.models import Comment
+from kkn_portal.dates import moment
 
 # The flags as short badges; the change page spells each one out.
 FLAG_BADGES = (
@@ -32,7 +33,7 @@ FLAG_BADGES = (
 class CommentAdmin(admin.ModelAdmin):
     """The editors' inbox of page comments."""
 
-    list_display = ("page_link", "excerpt_column", "created_at", "status", "flags")
+    list_display = ("page_link", "excerpt_column", "received", "status", "flags")
     list_display_links = ("excerpt_column",)
     list_filter = (
         InboxStatusFilter,
@@ -79,6 +80,11 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("page"), ordering="page_title")
     def page_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.page_path, obj.shown_title or obj.page_path)
+
+    @admin.display(description=_("received"), ordering="created_at")
+    def received(self, obj):
+        """ "30 november kl. 05.28": short enough for the inbox at 1 280 px."""
+        return moment(obj.created_at)
 
     @admin.display(description=_("flags"))
     def flags(self, obj):

@@ -75,7 +75,7 @@ def test_flags_are_short_badges(admin_client):
     """The three flags are one column of short badges, so the inbox fits 1 280 px."""
     make_comment(text="Ring mig på 070-174 06 50", mentions_contact_details=True)
     page = admin_client.get(CHANGELIST).content.decode()
-    assert '<span class="kkn-badge kkn-badge--flag">Kontaktuppgift</span>' in page
+    assert '<span class="kkn-badge kkn-badge--flag">Kontakt</span>' in page
     assert "column-has_personal_id" not in page and "column-flags" in page
 
 
