@@ -31,8 +31,8 @@ COPY . .
 # compose's migrate job copies them for nginx (docker-compose.yml): a new
 # volume takes this folder's owner, so the app user may write there.
 RUN SECRET_KEY=collectstatic-only-not-a-secret python manage.py collectstatic --noinput --verbosity 0 \
-    && mkdir -p /app/media /srv/static \
-    && chown app:app /app/media /srv/static
+    && mkdir -p /app/media /app/exports /srv/static \
+    && chown app:app /app/media /app/exports /srv/static
 
 USER app
 EXPOSE 8000

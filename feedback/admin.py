@@ -160,6 +160,16 @@ class CommentAdmin(admin.ModelAdmin):
                 name="feedback_comment_export",
             ),
             path(
+                "export/<uuid:job_id>/",
+                wrap(lambda request, job_id: admin_views.export_job_view(self, request, job_id)),
+                name="feedback_comment_export_job",
+            ),
+            path(
+                "export/<uuid:job_id>/fil/",
+                wrap(lambda request, job_id: admin_views.export_file_view(self, request, job_id)),
+                name="feedback_comment_export_file",
+            ),
+            path(
                 "<int:object_id>/original/",
                 wrap(lambda request, object_id: admin_views.reveal_view(self, request, object_id)),
                 name="feedback_comment_reveal",

@@ -8,18 +8,19 @@ check their own permission (so other staff get 403).
 import datetime
 import logging
 
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from feedback import export
 from feedback.forms import ExportForm
-from feedback.models import Comment
+from feedback.models import Comment, ExportJob
 
 logger = logging.getLogger("feedback.export")
 
@@ -65,7 +66,17 @@ def export_view(model_admin, request):
         if form.is_valid():
             first, last = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
             queryset = Comment.objects.created_between(first, last)
-            log_export(request.user, queryset.count(), f"{first.isoformat()} – {last.isoformat()}")
+            count = queryset.count()
+            log_export(request.user, count, f"{first.isoformat()} – {last.isoformat()}")
+            if count > settings.FEEDBACK_EXPORT_BACKGROUND_ROWS:
+                job = ExportJob.objects.create(
+                    created_by=request.user,
+                    date_from=first,
+                    date_to=last,
+                    separator=form.cleaned_data["sep"],
+                )
+                job.start_after_commit()
+                return redirect("admin:feedback_comment_export_job", job_id=job.pk)
             return csv_response(queryset, form.cleaned_data["sep"], export.filename(first, last))
     else:
         today = datetime.date.today()
@@ -84,6 +95,45 @@ def export_view(model_admin, request):
     }
     status = 400 if form.is_bound else 200
     return TemplateResponse(request, "feedback/admin/export.html", context, status=status)
+
+
+def _own_job(model_admin, request, job_id):
+    """The job, if the user may export and it is theirs (or they are a superuser)."""
+    if not model_admin.has_export_permission(request):
+        raise PermissionDenied
+    job = get_object_or_404(ExportJob, pk=job_id)
+    if job.created_by_id != request.user.pk and not request.user.is_superuser:
+        raise PermissionDenied
+    return job
+
+
+def export_job_view(model_admin, request, job_id):
+    """A background export's page: waiting (reload), ready (download) or failed."""
+    job = _own_job(model_admin, request, job_id)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Comment._meta,
+        "title": _("Export comments"),
+        "job": job,
+    }
+    response = TemplateResponse(request, "feedback/admin/export_job.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def export_file_view(model_admin, request, job_id):
+    """Stream a finished export's file as a download."""
+    job = _own_job(model_admin, request, job_id)
+    if job.state != ExportJob.State.DONE or not job.path.exists():
+        raise Http404
+    response = FileResponse(
+        open(job.path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        as_attachment=True,
+        filename=export.filename(job.date_from, job.date_to),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def reveal_view(model_admin, request, object_id):

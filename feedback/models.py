@@ -204,3 +204,7 @@ class Comment(models.Model):
     def page_url(self):
         """The absolute address of the page, for exports and e-mail."""
         return settings.SITE_URL + self.page_path
+
+
+# Background exports (issue 13) live with the export code; their table is this app's.
+from feedback.export_jobs import ExportJob  # noqa: E402, F401

@@ -426,6 +426,10 @@ FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 0) or None
 FEEDBACK_RETENTION_DECISION = os.environ.get("FEEDBACK_RETENTION_DECISION", "")
 # Posts per client address (hashed, in the shared cache): per minute and per day.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/m,50/d")
+# Exports with more rows than this run as a background job (feedback/export_jobs.py),
+# written to a private folder: never under MEDIA_ROOT, which the proxy serves.
+FEEDBACK_EXPORT_BACKGROUND_ROWS = env_int("FEEDBACK_EXPORT_BACKGROUND_ROWS", 100_000)
+FEEDBACK_EXPORT_ROOT = Path(os.environ.get("FEEDBACK_EXPORT_ROOT", BASE_DIR / "exports"))
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 # A challenge is valid for 20 minutes (ALTCHA's recommendation) and used once.
 ALTCHA_CHALLENGE_EXPIRE = 20 * 60 * 1000
