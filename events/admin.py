@@ -2,15 +2,15 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from kkn_portal.admin_mixins import (
     HTTPS_URL_FIELDS,
     LabelledInputsMixin,
     LastModifiedAdminMixin,
 )
-from kkn_portal.history import HistoryAdmin
+from kkn_portal.history import HistoryAdmin, saved_as_version
 from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilter
 
 from .models import Event, Organisation, ProgrammeItem, Venue
@@ -75,29 +75,29 @@ class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, LabelledInputsMi
             obj.sequence = max(obj.sequence, floor + 1)
         super().save_model(request, obj, form, change)
 
-    def _bulk_change(self, request, queryset, method, message):
-        """Apply a queryset change and write one admin-log entry per event."""
-        events = list(queryset)
-        changed = Event.objects.filter(pk__in=[event.pk for event in events])
-        getattr(changed, method)()
-        self.stamp_queryset(request, changed)
-        LogEntry.objects.log_actions(
-            user_id=request.user.pk,
-            queryset=events,
-            action_flag=CHANGE,
-            change_message=str(message),
-            single_object=len(events) == 1,
-        )
-        return len(events)
-
     @admin.action(description=_("Cancel the selected events"), permissions=["change"])
     def cancel(self, request, queryset):
-        count = self._bulk_change(request, queryset, "cancel", _("Cancelled."))
+        """Mark events as cancelled, each saved as a version (a new calendar SEQUENCE too)."""
+        events = [event for event in queryset if not event.is_cancelled]
+        for event in events:
+            event.event_status = Event.EventStatus.CANCELLED
+            event.last_modified_by = request.user
+            with saved_as_version(request.user, gettext("Cancelled.")):
+                event.save(update_fields=["event_status", "updated_at", "last_modified_by"])
+        if events:
+            LogEntry.objects.log_actions(
+                user_id=request.user.pk,
+                queryset=events,
+                action_flag=CHANGE,
+                change_message=gettext("Cancelled."),
+                single_object=len(events) == 1,
+            )
+        count = len(events)
         self.message_user(
             request,
             ngettext("%d event marked as cancelled.", "%d events marked as cancelled.", count)
             % count,
-            messages.SUCCESS,
+            messages.SUCCESS if count else messages.WARNING,
         )
 
 

@@ -98,7 +98,3 @@ class EventQuerySet(PublicationQuerySet):
         count = self.update(sequence=F("sequence") + 1, updated_at=timezone.now(), **values)
         content_version.bump(self.db)
         return count
-
-    def cancel(self):
-        """Mark the events as cancelled (they stay visible, with a banner)."""
-        return self.touch(event_status=self.model.EventStatus.CANCELLED)

@@ -18,8 +18,7 @@ class LastModifiedAdminMixin:
     """Stamp the editor on every save and show who changed the object last, and when.
 
     The model needs ``last_modified_by`` (a nullable FK to the user) and
-    ``updated_at`` (``auto_now``). Bulk actions that update rows directly
-    call :meth:`stamp_queryset`.
+    ``updated_at`` (``auto_now``). Actions save row by row and stamp it too.
     """
 
     last_modified_fieldset = (_("Last changed"), {"fields": ("last_modified",)})
@@ -27,11 +26,6 @@ class LastModifiedAdminMixin:
     def save_model(self, request, obj, form, change):
         obj.last_modified_by = request.user
         super().save_model(request, obj, form, change)
-
-    @staticmethod
-    def stamp_queryset(request, queryset):
-        """Record ``request.user`` as the last editor of every row in ``queryset``."""
-        queryset.update(last_modified_by=request.user)
 
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "last_modified")

@@ -99,3 +99,17 @@ def test_history_of_an_object_without_versions(editor_client):
     response = editor_client.get(reverse("admin:news_article_history", args=[draft.pk]))
     assert response.status_code == 200
     assert "Inga versioner har sparats ännu." in response.content.decode()
+
+
+def test_cancelling_an_event_is_a_version(admin_client):
+    """The cancel action is a change like any other: it is kept in the history."""
+    from tests.events.factories import make_event
+
+    event = make_event()
+    admin_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "cancel", "_selected_action": [event.pk]},
+    )
+    [version] = versions_of(event)
+    assert version.field_dict["event_status"] == Event.EventStatus.CANCELLED
+    assert version.revision.get_comment() == "Markerat som inställt."

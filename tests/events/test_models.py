@@ -140,13 +140,6 @@ def test_sequence_grows_when_the_venue_moves():
     assert Event.objects.get(pk=event.pk).sequence == 1
 
 
-def test_bulk_cancel_raises_sequence():
-    """The cancel action's queryset method bumps SEQUENCE like save() does."""
-    event = make_event()
-    Event.objects.filter(pk=event.pk).cancel()
-    assert Event.objects.get(pk=event.pk).sequence == 1
-
-
 def test_description_is_sanitized_on_save():
     """Scripts, handlers and styles never reach the database."""
     event = make_event(
