@@ -64,10 +64,15 @@ def verdicts(rows, cpu, weights, proxy, peaks):
                value >= GUNICORN_RATIO, f"{value:.2f} × static")
     )  # fmt: skip
     if proxy:
-        ratio, where = min((page["ratio"], name) for name, page in proxy["pages"].items())
+        ratio, where = min((page["ratio"], page["name"]) for page in proxy["pages"])
         checks.append(
             _check("throughput via proxy cache", ratio, where, f"≥ {PROXY_RATIO:.2f} × static",
                    ratio >= PROXY_RATIO, f"{ratio:.2f} × static")
+        )  # fmt: skip
+        failed = [check["check"] for check in proxy["checks"] if not check["passed"]]
+        checks.append(
+            _check("proxy cache rules", len(failed), ", ".join(failed) or "–", "all pass",
+                   not failed, f"{len(proxy['checks']) - len(failed)}/{len(proxy['checks'])} pass")
         )  # fmt: skip
     else:
         checks.append(
