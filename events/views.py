@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 from django.views.generic.detail import SingleObjectMixin
@@ -22,10 +23,10 @@ PREVIEW_PERMISSION = "events.change_event"
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-@content_memo(maxsize=1)
-def event_months():
-    """The months with published events, read once per content version (the month filter's choices)."""
-    return tuple(Event.objects.published().dates("start", "month"))
+@content_memo(maxsize=4)
+def month_choices(language):
+    """The month filter's choices, read and labelled once per content version and language."""
+    return EventFilterForm.label_months(Event.objects.published().dates("start", "month"))
 
 
 class FilteredEventListMixin:
@@ -38,7 +39,9 @@ class FilteredEventListMixin:
     paginate_by = 20
 
     def get_queryset(self):
-        self.filter_form = EventFilterForm(self.request.GET or None, months=event_months())
+        self.filter_form = EventFilterForm(
+            self.request.GET or None, month_choices=month_choices(get_language())
+        )
         if self.filter_form.is_bound and not self.filter_form.is_valid():
             raise Http404("No such filter.")
         self.kind, self.month = self.filter_form.filters()
