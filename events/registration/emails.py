@@ -79,8 +79,11 @@ def deliver(build, pk):
             return False
         try:
             build(registration).send()
-        except Exception:
-            logger.exception("Could not send %s for registration %s", build.__name__, pk)
+        except Exception as exc:  # noqa: BLE001 - the visitor's answer must not depend on mail
+            # The type only: an SMTP error message can quote the recipient's address.
+            logger.error(
+                "Could not send %s for registration %s (%s)", build.__name__, pk, type(exc).__name__
+            )
             return False
     return True
 
