@@ -36,6 +36,7 @@ class EventsConfig(AppConfig):
 
         from .models import Event, Organisation, ProgrammeItem, Registration, Venue
         from .overview import events_section
+        from .registration.overview import registrations_section
         from .sitemaps import EventSitemap
         from .views import EventPreviewView
 
@@ -66,4 +67,5 @@ class EventsConfig(AppConfig):
         register_source(Source("event", _("Event"), Event, "description", "start"))
         register_preview("event", EventPreviewView)
         overview.register("events", "events.view_event", events_section)
+        overview.register("registrations", "events.view_registration", registrations_section)
         sitemaps.register("events", EventSitemap, index="events:index")

@@ -16,7 +16,7 @@ from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for
 from feedback.protection import HONEYPOT_FIELD, ProtectedFormMixin
 from feedback.text import clean_text
 
-from .models import MAX_NEEDS_LENGTH, MUNICIPALITY_CHOICES, NORRBOTTEN
+from .models import MAX_NEEDS_LENGTH, MUNICIPALITY_CHOICES, NORRBOTTEN, PERSON_FIELDS
 
 TOO_LONG = _("Write at most %(limit_value)d characters (you wrote %(show_value)d).")
 CAPTCHA_ERRORS = {"required": _("Tick the box “I am not a robot” before you register.")}
@@ -158,5 +158,4 @@ class RegistrationForm(ProtectedFormMixin, forms.Form):
 
     def registration_data(self):
         """The cleaned values a :class:`~events.registration.models.Registration` stores."""
-        fields = ("name", "email", "organisation", "role", "municipality", "needs")
-        return {name: self.cleaned_data[name] for name in fields}
+        return {name: self.cleaned_data[name] for name in PERSON_FIELDS}

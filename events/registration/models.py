@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_NEEDS_LENGTH = 500
+# What the person tells about themselves, in form order (form, admin, export).
+PERSON_FIELDS = ("name", "email", "organisation", "role", "municipality", "needs")
 
 # The 14 municipalities of Norrbotten, in alphabetical order, then "Annan".
 MUNICIPALITIES = [
@@ -145,6 +147,8 @@ class Registration(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["event", "status"], name="events_reg_event_status")]
+        # Stored as data (Django saves permission names untranslated): Swedish here.
+        permissions = [("export_registration", "Kan exportera deltagarlistor")]
 
     def __str__(self):
         # No name or address: __str__ ends up in admin log messages.
