@@ -15,6 +15,7 @@ def registration_context(event, request):
         return None
     state = event.registration_state()
     form = None
-    if state.accepting:
+    # A preview of an unpublished event shows the state; its form could not be sent.
+    if state.accepting and event.is_live():
         form = RegistrationForm(event=event, state=state, request=request)
     return {"state": state, "form": form}

@@ -117,3 +117,14 @@ def test_a_new_registration_renews_the_cached_count(client):
     assert "3 platser kvar" in _page(client, event)
     make_registration(event)
     assert "2 platser kvar" in _page(client, event)
+
+
+def test_an_editors_preview_shows_the_state_but_no_form(client):
+    """An unpublished event cannot take sign-ups, so its preview has no form to send."""
+    from tests.events.factories import make_editor
+
+    event = make_registrable(published=False, capacity=5)
+    client.force_login(make_editor("events.change_event"))
+    html = _page(client, event)
+    assert "5 platser kvar" in html
+    assert 'name="email"' not in html
