@@ -111,7 +111,11 @@ class RegistrationForm(ProtectedFormMixin, forms.Form):
             municipality.help_text = _(
                 "This event is for managers in the municipalities of Norrbotten."
             )
-        self.helper = self.build_helper()
+
+    @property
+    def helper(self):
+        """Built when rendered, after validation, so the consent box can name its error."""
+        return self.build_helper()
 
     def build_helper(self):
         """The crispy layout: fields, the personal-data notice, consent, trap, captcha."""
@@ -132,12 +136,19 @@ class RegistrationForm(ProtectedFormMixin, forms.Form):
             "municipality",
             "needs",
             HTML('{% include "events/registration/includes/privacy.html" %}'),
-            Field("consent", aria_describedby="registration-privacy"),
+            Field("consent", aria_describedby=self.consent_described_by()),
             Div(HONEYPOT_FIELD, css_class="comment-trap"),
             Field("captcha", template="events/registration/includes/captcha_field.html"),
             Submit("register", self.submit_label(), css_class="btn btn-primary"),
         )
         return helper
+
+    def consent_described_by(self):
+        """The privacy text, and the error when there is one (an explicit value replaces Django's)."""
+        ids = ["registration-privacy"]
+        if self.is_bound and self["consent"].errors:
+            ids.append(f"{self['consent'].auto_id}_error")
+        return " ".join(ids)
 
     def submit_label(self):
         if self.state.kind == "waiting":

@@ -128,3 +128,16 @@ def test_an_editors_preview_shows_the_state_but_no_form(client):
     html = _page(client, event)
     assert "5 platser kvar" in html
     assert 'name="email"' not in html
+
+
+@pytest.mark.parametrize("registrations", [1, 30])
+def test_event_page_queries_do_not_grow_with_registrations(
+    client, django_assert_max_num_queries, registrations
+):
+    """The seat count is one COUNT, whatever the number of sign-ups."""
+    event = make_registrable(capacity=50)
+    for _ in range(registrations):
+        make_registration(event)
+    with django_assert_max_num_queries(14):
+        response = client.get(event.get_absolute_url())
+    assert f"{50 - registrations} platser kvar" in response.content.decode()

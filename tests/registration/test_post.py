@@ -210,3 +210,10 @@ def test_confirmation_email_is_sent_after_commit(
     for callback in callbacks:
         callback()
     assert len(mail.outbox) == 1
+
+
+def test_consent_error_is_tied_to_the_box_with_the_privacy_text(client, captcha_ok):
+    event = make_registrable()
+    html = client.post(register_url(event), registration_data(consent="")).content.decode()
+    described = 'aria-describedby="registration-privacy id_registration_consent_error"'
+    assert described in html and 'id="id_registration_consent_error"' in html
