@@ -48,3 +48,13 @@ def registration_data(**overrides):
 
 def register_url(event):
     return reverse("events:register", kwargs={"slug": event.slug})
+
+
+def cancel_path(registration):
+    """The path of the registration's signed cancel link, as the e-mail gives it."""
+    from events.registration.links import cancel_signature
+
+    return reverse(
+        "events:cancel-registration",
+        kwargs={"slug": registration.event.slug, "signed": cancel_signature(registration)},
+    )

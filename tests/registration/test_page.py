@@ -141,3 +141,15 @@ def test_event_page_queries_do_not_grow_with_registrations(
     with django_assert_max_num_queries(14):
         response = client.get(event.get_absolute_url())
     assert f"{50 - registrations} platser kvar" in response.content.decode()
+
+
+def test_the_cached_page_opens_registration_on_time(client):
+    """No save happens when registration opens: a scheduled transition renews the page."""
+    import time_machine
+
+    opens = timezone.now() + timedelta(hours=2)
+    event = make_registrable(registration_opens=opens, capacity=8)
+    assert 'name="email"' not in _page(client, event)
+    with time_machine.travel(opens + timedelta(seconds=1)):
+        html = _page(client, event)
+    assert "8 platser kvar" in html and 'name="email"' in html
