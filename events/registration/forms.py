@@ -96,6 +96,9 @@ class RegistrationForm(ProtectedFormMixin, forms.Form):
     )
 
     def __init__(self, *args, event, state=None, request=None, captcha=None, **kwargs):
+        """``event`` needs ``slug`` and ``is_restricted`` (and ``registration_state()``
+        when no ``state`` is given); ``captcha`` names the backend, else chosen for ``request``.
+        """
         kwargs.setdefault("auto_id", "id_registration_%s")
         super().__init__(*args, **kwargs)
         self.event = event
