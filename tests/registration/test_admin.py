@@ -167,3 +167,15 @@ def test_overview_shows_registrations(client, organiser):
     assert "Frukostseminarium" in html
     assert "2 av 2 platser" in html and "1 väntar" in html
     assert Registration.objects.count() == 3
+
+
+@pytest.mark.parametrize("people", [2, 20])
+def test_registration_list_runs_constant_queries(
+    client, organiser, django_assert_max_num_queries, people
+):
+    event = make_registrable()
+    for _ in range(people):
+        make_registration(event)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("admin:events_registration_changelist"))
+    assert len(response.context["cl"].result_list) == people
