@@ -5,16 +5,10 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin, NulSafeSearchMixin
 
 from .models import Event, Organisation, ProgrammeItem, Venue
-
-
-class NulSafeSearchMixin:
-    """Drop NUL bytes from admin searches: PostgreSQL refuses them in any query."""
-
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+from .registration.admin_event import EventRegistrationAdminMixin, RegistrationInline
 
 
 class ProgrammeItemInline(admin.TabularInline):
@@ -26,29 +20,38 @@ class ProgrammeItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
+class EventAdmin(
+    EventRegistrationAdminMixin, LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin
+):
     """Events: write, schedule, publish, cancel."""
 
     formfield_overrides = HTTPS_URL_FIELDS
 
-    list_display = ("title", "start", "kind", "status", "published", "is_live", "venue")
+    list_display = (
+        "title",
+        "start",
+        "kind",
+        "status",
+        "published",
+        "is_live",
+        "venue",
+        "confirmed_count",
+        "waiting_count",
+    )
     list_filter = ("kind", "status", "published", ("start", admin.DateFieldListFilter))
     search_fields = ("title", "lead", "slug", "venue__name", "venue__municipality")
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ("title",)}
     list_select_related = ("venue",)
     filter_horizontal = ("organisers", "contacts", "branches", "related_articles")
-    readonly_fields = ("sequence", "created_at", "updated_at")
-    inlines = [ProgrammeItemInline]
+    readonly_fields = ("sequence", "created_at", "updated_at", "participant_links")
+    inlines = [ProgrammeItemInline, RegistrationInline]
     actions = ["publish", "unpublish", "cancel"]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "lead", "description")}),
         (_("Time and place"), {"fields": ("start", "end", "venue")}),
         (_("About"), {"fields": ("organisers", "audience", "theme", "contacts", "branches")}),
-        (
-            _("Registration"),
-            {"fields": ("registration_url", "registration_email", "registration_deadline")},
-        ),
+        EventRegistrationAdminMixin.registration_fieldset,
         (_("Status"), {"fields": ("status", "status_message")}),
         (_("Publishing"), {"fields": ("published", "published_at", "related_articles")}),
         (_("History"), {"fields": ("sequence", "created_at", "updated_at")}),
@@ -118,3 +121,7 @@ class OrganisationAdmin(NulSafeSearchMixin, admin.ModelAdmin):
 
     list_display = ("name", "url")
     search_fields = ("name",)
+
+
+# Registrations' own list (admin autodiscovery imports only this module).
+from .registration import admin as registration_admin  # noqa: E402, F401

@@ -17,6 +17,7 @@ from .forms import EventFilterForm
 from .ical import build_calendar
 from .links import google_calendar_url, outlook_calendar_url
 from .models import Event
+from .registration.page import registration_context
 from .structured_data import event_json_ld
 
 PREVIEW_PERMISSION = "events.change_event"
@@ -122,6 +123,7 @@ class EventDetailView(VisibleEventMixin, DetailView):
             google_url=google_calendar_url(event, url),
             outlook_url=outlook_calendar_url(event, url, "outlook"),
             office365_url=outlook_calendar_url(event, url, "office365"),
+            registration=registration_context(event, self.request),
             **kwargs,
         )
 

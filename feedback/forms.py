@@ -3,12 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for, one_time_token
+from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for
 from feedback.models import MAX_TEXT_LENGTH, MAX_TITLE_LENGTH
 from feedback.paths import MAX_PATH_LENGTH, validate_local_page
+from feedback.protection import ProtectedFormMixin
 from feedback.text import clean_line, clean_text
-
-HONEYPOT_FIELD = "leave_empty"
 
 
 class CommentTextField(forms.CharField):
@@ -23,7 +22,7 @@ def page_title(title):
     return clean_line(title or "", MAX_TITLE_LENGTH)
 
 
-class CommentForm(forms.Form):
+class CommentForm(ProtectedFormMixin, forms.Form):
     """A visitor's comment on the page they are reading.
 
     The page path and title travel in hidden fields; the honeypot must stay
@@ -74,20 +73,6 @@ class CommentForm(forms.Form):
         return cls(
             request=request, captcha=captcha, initial={"page_path": path, "page_title": title}
         )
-
-    @property
-    def one_time_token(self):
-        """The UUID the posted captcha solution stands for (None if there is none)."""
-        if not self.is_bound:
-            return None
-        field = self.fields["captcha"]
-        raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix("captcha"))
-        return one_time_token(field, raw)
-
-    @property
-    def honeypot_filled(self):
-        """Tell whether the hidden trap field came back with content."""
-        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
     def clean_page_path(self):
         path = self.cleaned_data["page_path"]

@@ -55,3 +55,10 @@ class LastModifiedAdminMixin:
         if user is None:
             return when
         return f"{user.get_full_name() or user.get_username()}, {when}"
+
+
+class NulSafeSearchMixin:
+    """Drop NUL bytes from admin searches: PostgreSQL refuses them in any query."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))

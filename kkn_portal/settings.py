@@ -408,6 +408,14 @@ if STATISTICS_SNIPPET_URL and STATISTICS_SITE_ID:
     for _directive in ("script-src", "img-src", "connect-src"):
         CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_statistics_origin)
 
+# Event registration (anmälan, events/registration/)
+# Sign-ups per client address (hashed, in the shared cache): per minute and per day.
+REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "5/m,30/d")
+# Days after an event's end before purge_registrations deletes its registrations.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 90)
+# Confirmation e-mails from a background thread (tests switch it off to read the outbox).
+REGISTRATION_MAIL_IN_BACKGROUND = env_bool("REGISTRATION_MAIL_IN_BACKGROUND", True)
+
 # Page comments (feedback)
 # Where the "new comment" e-mail goes (comma-separated); empty: no e-mail.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
