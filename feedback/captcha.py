@@ -71,6 +71,19 @@ ALTCHA_STRINGS = {
 }
 
 
+# Without JavaScript there is no check to pass: the message says so and names
+# the address (FEEDBACK_REPLY_ADDRESS) instead of asking for a box to tick.
+NOT_CHECKED = _(
+    "The check that you are not a robot was not done. It needs JavaScript: turn it on "
+    "and send again, or e-mail your comment to %(address)s."
+)
+
+
+def not_checked_message():
+    """The "required" error of both captcha fields, with the reply address."""
+    return NOT_CHECKED % {"address": settings.FEEDBACK_REPLY_ADDRESS}
+
+
 class AltchaWidget(django_altcha.AltchaWidget):
     """The ALTCHA widget with our template, Swedish texts and stylesheet."""
 
@@ -93,7 +106,6 @@ class AltchaField(django_altcha.AltchaField):
     default_error_messages = {
         "error": _("The check that you are a human failed. Please try again."),
         "invalid": _("The check that you are a human failed. Please try again."),
-        "required": _("Tick the box “I am not a robot” before you send the comment."),
     }
 
     def __init__(self, **kwargs):
@@ -101,6 +113,7 @@ class AltchaField(django_altcha.AltchaField):
         kwargs.setdefault("hidefooter", True)
         kwargs.setdefault("hidelogo", True)
         super().__init__(**kwargs)
+        self.error_messages["required"] = not_checked_message()
 
     def validate(self, value):
         """Check the solution's signature and expiry; a malformed one is a form error.
@@ -146,7 +159,6 @@ class SafeReCaptchaField(ReCaptchaField):
 
     widget = ReCaptchaWidget
     default_error_messages = {
-        "required": _("Tick the box “I am not a robot” before you send the comment."),
         "captcha_invalid": _("The check that you are a human failed. Please try again."),
         "captcha_error": _(
             "The check that you are a human could not be completed right now. Please try again in a moment."
@@ -155,6 +167,7 @@ class SafeReCaptchaField(ReCaptchaField):
 
     def __init__(self, request=None, **kwargs):
         super().__init__(**kwargs)
+        self.error_messages["required"] = not_checked_message()
         self.request = request
         self.widget.api_params = {"hl": "sv"}
 

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for, one_time_token
-from feedback.models import MAX_TEXT_LENGTH, MAX_TITLE_LENGTH
-from feedback.paths import MAX_PATH_LENGTH, validate_local_page
-from feedback.text import clean_line, clean_text
+from feedback.models import MAX_TEXT_LENGTH
+from feedback.paths import MAX_PATH_LENGTH, UNKNOWN_PAGE_MESSAGE, public_page
+from feedback.text import clean_text
 
 HONEYPOT_FIELD = "leave_empty"
 
@@ -18,15 +18,12 @@ class CommentTextField(forms.CharField):
         return clean_text(super().to_python(value))
 
 
-def page_title(title):
-    """The title the form names the page by: one clean line, cut to the stored length."""
-    return clean_line(title or "", MAX_TITLE_LENGTH)
-
-
 class CommentForm(forms.Form):
     """A visitor's comment on the page they are reading.
 
-    The page path and title travel in hidden fields; the honeypot must stay
+    The page travels as its path in a hidden field and is resolved on the
+    server (:func:`feedback.paths.public_page`): the stored title is the
+    page's current one, whatever the form sent. The honeypot must stay
     empty and the captcha field depends on the backend (see
     :mod:`feedback.captcha`). Nothing in the form differs between visitors:
     the solved captcha is the one-time token (:attr:`one_time_token`).
@@ -44,9 +41,6 @@ class CommentForm(forms.Form):
         },
     )
     page_path = forms.CharField(max_length=MAX_PATH_LENGTH, widget=forms.HiddenInput)
-    page_title = forms.CharField(
-        max_length=MAX_TITLE_LENGTH * 2, required=False, widget=forms.HiddenInput
-    )
     # Humans never see this field (CSS) and leave it empty; simple bots fill it.
     leave_empty = forms.CharField(
         label=_("Leave this field empty"),
@@ -58,22 +52,16 @@ class CommentForm(forms.Form):
         kwargs.setdefault("auto_id", "id_comment_%s")
         super().__init__(*args, **kwargs)
         self.fields["captcha"] = captcha_field_for(request, captcha)
+        self.page = None
 
     @classmethod
-    def for_page(cls, request, title):
-        """An empty form for the page ``request`` shows: the same for every visitor."""
-        return cls.for_path(request.path, page_title(title), request=request)
-
-    @classmethod
-    def for_path(cls, path, title, *, request=None, captcha=None):
-        """An empty form for the page at ``path`` with the cleaned ``title`` (:func:`page_title`).
+    def for_path(cls, path, *, request=None, captcha=None):
+        """An empty form for the page at ``path``: the same for every visitor.
 
         ``captcha`` names the backend (``feedback.captcha.captcha_backend``);
         by default it is chosen for ``request``.
         """
-        return cls(
-            request=request, captcha=captcha, initial={"page_path": path, "page_title": title}
-        )
+        return cls(request=request, captcha=captcha, initial={"page_path": path})
 
     @property
     def one_time_token(self):
@@ -90,12 +78,11 @@ class CommentForm(forms.Form):
         return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
 
     def clean_page_path(self):
-        path = self.cleaned_data["page_path"]
-        validate_local_page(path)
-        return path
-
-    def clean_page_title(self):
-        return clean_line(self.cleaned_data["page_title"], MAX_TITLE_LENGTH)
+        """Resolve the path to the public page it names; keep the page for the view."""
+        self.page = public_page(self.cleaned_data["page_path"])
+        if self.page is None:
+            raise forms.ValidationError(UNKNOWN_PAGE_MESSAGE, code="unknown_page")
+        return self.page.path
 
 
 class ExportForm(forms.Form):

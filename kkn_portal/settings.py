@@ -409,6 +409,9 @@ if STATISTICS_SNIPPET_URL and STATISTICS_SITE_ID:
         CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_statistics_origin)
 
 # Page comments (feedback)
+# Where a visitor writes for an answer: comments get none (webbriktlinjer R38).
+# Shown with the comment form and in the footer; set it to a real mailbox.
+FEEDBACK_REPLY_ADDRESS = os.environ.get("FEEDBACK_REPLY_ADDRESS", "webbredaktionen@example.se")
 # Where the "new comment" e-mail goes (comma-separated); empty: no e-mail.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 # Send the notification from a background thread, so a slow mail server
