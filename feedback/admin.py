@@ -33,11 +33,13 @@ class CommentAdmin(admin.ModelAdmin):
         "has_personal_id",
         "mentions_contact_details",
         "has_hidden_characters",
+        "after_no",
     )
     list_display_links = ("excerpt_column",)
     list_filter = (
         "status",
         "created_at",
+        "after_no",
         "has_personal_id",
         "mentions_contact_details",
         "has_hidden_characters",
@@ -49,6 +51,7 @@ class CommentAdmin(admin.ModelAdmin):
     fields = (
         "page_link",
         "created_at",
+        "after_no",
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",
@@ -61,6 +64,7 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = (
         "page_link",
         "created_at",
+        "after_no",
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",

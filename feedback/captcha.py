@@ -88,6 +88,9 @@ class AltchaWidget(django_altcha.AltchaWidget):
     """The ALTCHA widget with our template, Swedish texts and stylesheet."""
 
     template_name = "feedback/widgets/altcha.html"
+    # False for a second widget on a page: the stylesheet's id must be unique,
+    # and the first widget's script serves both.
+    with_assets = True
 
     def get_context(self, name, value, attrs):
         # Fetched when needed (and again after expiry) from our own URL, so a
@@ -96,6 +99,7 @@ class AltchaWidget(django_altcha.AltchaWidget):
         self.options["strings"] = {key: str(text) for key, text in ALTCHA_STRINGS.items()}
         context = super().get_context(name, value, attrs)
         context["altcha_css_url"] = static("feedback/altcha.css")
+        context["with_assets"] = self.with_assets
         return context
 
 

@@ -1,12 +1,18 @@
-"""The "Kommentera sidan" form and the admin's export form."""
+"""The "Kommentera sidan" form, "Hjälpte informationen dig?" and the admin's export form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for, one_time_token
+from feedback.captcha import (
+    ALTCHA,
+    ProjectTemplatesRenderer,
+    captcha_field_for,
+    one_time_token,
+)
 from feedback.models import MAX_TEXT_LENGTH
 from feedback.paths import MAX_PATH_LENGTH, UNKNOWN_PAGE_MESSAGE, public_page
 from feedback.text import clean_text
+from feedback.votes import NO, YES
 
 HONEYPOT_FIELD = "leave_empty"
 
@@ -30,6 +36,8 @@ class CommentForm(forms.Form):
     """
 
     default_renderer = ProjectTemplatesRenderer()
+    is_follow_up = False
+    submit_label = _("Send comment")
 
     text = CommentTextField(
         label=_("Your comment"),
@@ -83,6 +91,45 @@ class CommentForm(forms.Form):
         if self.page is None:
             raise forms.ValidationError(UNKNOWN_PAGE_MESSAGE, code="unknown_page")
         return self.page.path
+
+
+class FollowUpForm(CommentForm):
+    """ "Vad saknade du?": an optional comment after a "Nej", marked as such in the inbox.
+
+    The same checks as every comment (captcha, honeypot, page resolved on the
+    server); its own ids, so it can stand on a page beside the comment form.
+    """
+
+    is_follow_up = True
+    submit_label = _("Send")
+    after_no = forms.BooleanField(initial=True, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_followup_%s")
+        # Always ALTCHA: beside the comment form, both widgets share its script.
+        kwargs["captcha"] = ALTCHA
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = _("Describe what you were missing")
+        self.fields["text"].error_messages["required"] = _(
+            "Write what you were missing before you send it."
+        )
+
+
+class HelpfulnessForm(forms.Form):
+    """The answer to "Hjälpte informationen dig?" and the page it is about (resolved on the server)."""
+
+    answer = forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))])
+    page_path = forms.CharField(max_length=MAX_PATH_LENGTH)
+
+    def clean_page_path(self):
+        """The public page at the posted path (a :class:`kkn_portal.pages.Page`)."""
+        page = public_page(self.cleaned_data["page_path"])
+        if page is None:
+            raise forms.ValidationError(
+                _("Answers can only be given about published pages on this site."),
+                code="unknown_page",
+            )
+        return page
 
 
 class ExportForm(forms.Form):

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, View
 
-from feedback.forms import CommentForm
+from feedback.forms import CommentForm, FollowUpForm
 from feedback.models import Comment
 from feedback.notify import dispatch_notification
 from feedback.paths import public_page
@@ -55,9 +55,12 @@ class CommentPostView(FormView):
     Invalid: the form again with its errors (400).
     """
 
-    form_class = CommentForm
     template_name = "feedback/comment_form_page.html"
     http_method_names = ["post"]
+
+    def get_form_class(self):
+        """ "Vad saknade du?" after a "Nej" is a comment marked as such."""
+        return FollowUpForm if "after_no" in self.request.POST else CommentForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
@@ -92,6 +95,7 @@ class CommentPostView(FormView):
             page_title=form.page.title,
             text=data["text"],
             form_token=form.one_time_token,
+            after_no=isinstance(form, FollowUpForm),
         )
         if created:
             transaction.on_commit(partial(dispatch_notification, comment))
@@ -111,7 +115,7 @@ class CommentPostView(FormView):
         Unbound, so nothing is checked (and no captcha service asked) again.
         """
         fields = ("text", "page_path")
-        fresh = CommentForm(
+        fresh = self.get_form_class()(
             request=self.request, initial={name: form.data.get(name, "") for name in fields}
         )
         response = self.form_invalid(fresh, status=503, unavailable=True)

@@ -425,6 +425,8 @@ FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 0) or None
 FEEDBACK_RETENTION_DECISION = os.environ.get("FEEDBACK_RETENTION_DECISION", "")
 # Posts per client address (hashed, in the shared cache): per minute and per day.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/m,50/d")
+# Answers to "Hjälpte informationen dig?" per client address, the same way.
+FEEDBACK_HELPFUL_RATE_LIMIT = os.environ.get("FEEDBACK_HELPFUL_RATE_LIMIT", "10/m,100/d")
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 # A challenge is valid for 20 minutes (ALTCHA's recommendation) and used once.
 ALTCHA_CHALLENGE_EXPIRE = 20 * 60 * 1000

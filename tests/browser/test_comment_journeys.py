@@ -27,7 +27,7 @@ def test_quick_click_waits_for_the_check_and_sends(page, article_path):
     page.goto(article_path)
     box = page.get_by_label(re.compile("Din kommentar"))
     box.fill("Skickat direkt.")
-    status = page.locator("#comment-status")
+    status = page.locator("#id_comment_text_status")
     with page.expect_navigation(timeout=30_000):
         page.get_by_role("button", name="Skicka kommentar").click()
         assert status.get_attribute("aria-live") == "polite"
@@ -51,16 +51,6 @@ def test_focus_moves_to_the_error_summary(page, article_path):
     )
     heading = page.locator("#comment-errors h2")
     assert "kunde inte skickas" in heading.inner_text()
-
-
-@pytest.fixture
-def no_js_page(browser, live_server, demo):
-    """A tab of a browser with JavaScript switched off."""
-    context = browser.new_context(
-        base_url=live_server.url, locale="sv-SE", java_script_enabled=False
-    )
-    yield context.new_page()
-    context.close()
 
 
 def test_without_javascript_the_form_says_where_to_write(no_js_page, article_path):

@@ -15,7 +15,7 @@ from feedback.models import Comment
 
 from .test_pages import PAGES
 
-VERIFIED = "altcha-widget [data-state='verified']"
+VERIFIED = "#kommentera altcha-widget [data-state='verified']"
 # True when one of the ids in aria-describedby is the field's error message.
 TIED_TO_ERROR = """ids => ids.split(' ').some(
   id => document.getElementById(id)?.classList.contains('invalid-feedback'))"""
@@ -28,7 +28,7 @@ def article_path(demo):
 
 def solve_captcha(page):
     """Tick the widget's checkbox and wait until it reports "verified"."""
-    page.locator("altcha-widget input[type='checkbox']").check()
+    page.locator("#kommentera altcha-widget input[type='checkbox']").check()
     page.wait_for_selector(VERIFIED, timeout=20_000)
 
 
