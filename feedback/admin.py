@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from feedback import admin_views, export
+from feedback import admin_views, export, statistics
 from feedback.models import Comment
 
 
@@ -148,6 +148,11 @@ class CommentAdmin(admin.ModelAdmin):
                 "export/",
                 wrap(lambda request: admin_views.export_view(self, request)),
                 name="feedback_comment_export",
+            ),
+            path(
+                "statistik/",
+                wrap(lambda request: statistics.statistics_view(self, request)),
+                name="feedback_comment_statistics",
             ),
             path(
                 "<int:object_id>/original/",

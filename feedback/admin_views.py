@@ -42,14 +42,17 @@ def log_export(user, count, description):
     logger.info("User %s exported %d comments (%s)", user.pk, count, description)
 
 
-def csv_response(queryset, separator, filename):
-    """Stream ``queryset`` as CSV; never cached, always a download."""
-    response = StreamingHttpResponse(
-        export.csv_lines(queryset, separator), content_type="text/csv; charset=utf-8"
-    )
+def csv_download(lines, filename):
+    """Stream ``lines`` (bytes of a CSV file) as a download that is never cached."""
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def csv_response(queryset, separator, filename):
+    """Stream the comments of ``queryset`` as CSV."""
+    return csv_download(export.csv_lines(queryset, separator), filename)
 
 
 def export_view(model_admin, request):

@@ -110,21 +110,23 @@ class _Echo:
         return value
 
 
-def csv_lines(queryset, separator="semicolon"):
-    """Yield the export as UTF-8 bytes: BOM and header first, then the comments."""
+def csv_stream(header_cells, rows, separator="semicolon"):
+    """Yield a CSV file as UTF-8 bytes: BOM and the header, then ``rows`` (lists of cells).
+
+    Every cell of the header is neutralised here; the rows' text cells must
+    be neutralised by whoever makes them (numbers and ISO times need not).
+    """
     writer = csv.writer(
         _Echo(),
         delimiter=SEPARATORS.get(separator, ";"),
         quoting=csv.QUOTE_ALL,
         lineterminator="\r\n",
     )
-    yield (BOM + writer.writerow([neutralise(cell) for cell in header()])).encode()
-    maker = RowMaker()
-    rows = queryset.for_export().values_list(*COLUMNS).iterator(chunk_size=CHUNK_SIZE)
+    yield (BOM + writer.writerow([neutralise(cell) for cell in header_cells])).encode()
     # Lines are sent in blocks of about 64 kB: fewer, larger writes.
     block, size = [], 0
-    for values in rows:
-        line = writer.writerow(maker.row(values))
+    for row in rows:
+        line = writer.writerow(row)
         block.append(line)
         size += len(line)
         if size >= BLOCK_SIZE:
@@ -132,6 +134,13 @@ def csv_lines(queryset, separator="semicolon"):
             block, size = [], 0
     if block:
         yield "".join(block).encode()
+
+
+def csv_lines(queryset, separator="semicolon"):
+    """Yield the export as UTF-8 bytes: BOM and header first, then the comments."""
+    maker = RowMaker()
+    rows = queryset.for_export().values_list(*COLUMNS).iterator(chunk_size=CHUNK_SIZE)
+    return csv_stream(header(), map(maker.row, rows), separator)
 
 
 def filename(first_day=None, last_day=None, today=None):

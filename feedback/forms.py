@@ -132,13 +132,8 @@ class HelpfulnessForm(forms.Form):
         return page
 
 
-class ExportForm(forms.Form):
-    """Date range (inclusive, local days) and separator of a CSV export."""
-
-    SEPARATORS = [
-        ("semicolon", _("Semicolon (Swedish Excel)")),
-        ("comma", _("Comma (RFC 4180)")),
-    ]
+class DateRangeForm(forms.Form):
+    """A period of local days, first and last included."""
 
     date_from = forms.DateField(
         label=_("From (inclusive)"),
@@ -147,7 +142,6 @@ class ExportForm(forms.Form):
     date_to = forms.DateField(
         label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    sep = forms.ChoiceField(label=_("Separator"), choices=SEPARATORS, initial="semicolon")
 
     def clean(self):
         cleaned = super().clean()
@@ -156,4 +150,28 @@ class ExportForm(forms.Form):
             raise forms.ValidationError(
                 _("The start date must not be after the end date."), code="range"
             )
+        return cleaned
+
+
+class ExportForm(DateRangeForm):
+    """Date range (inclusive, local days) and separator of a CSV export."""
+
+    SEPARATORS = [
+        ("semicolon", _("Semicolon (Swedish Excel)")),
+        ("comma", _("Comma (RFC 4180)")),
+    ]
+
+    sep = forms.ChoiceField(label=_("Separator"), choices=SEPARATORS, initial="semicolon")
+
+
+class StatisticsForm(DateRangeForm):
+    """The period of the "Hjälpte informationen dig?" statistics (at most two years)."""
+
+    MAX_DAYS = 731
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("date_from"), cleaned.get("date_to")
+        if first and last and (last - first).days > self.MAX_DAYS:
+            raise forms.ValidationError(_("Choose a period of at most two years."), code="too_long")
         return cleaned
