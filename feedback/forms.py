@@ -9,6 +9,7 @@ from feedback.captcha import (
     captcha_field_for,
     one_time_token,
 )
+from feedback.layouts import comment_helper, helpfulness_helper
 from feedback.models import MAX_TEXT_LENGTH
 from feedback.paths import MAX_PATH_LENGTH, UNKNOWN_PAGE_MESSAGE, public_page
 from feedback.text import clean_text
@@ -61,6 +62,7 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["captcha"] = captcha_field_for(request, captcha)
         self.page = None
+        self.helper = comment_helper(self)
 
     @classmethod
     def for_path(cls, path, *, request=None, captcha=None):
@@ -119,7 +121,17 @@ class HelpfulnessForm(forms.Form):
     """The answer to "Hjälpte informationen dig?" and the page it is about (resolved on the server)."""
 
     answer = forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))])
-    page_path = forms.CharField(max_length=MAX_PATH_LENGTH)
+    page_path = forms.CharField(max_length=MAX_PATH_LENGTH, widget=forms.HiddenInput)
+
+    def __init__(self, *args, answered=False, **kwargs):
+        kwargs.setdefault("auto_id", "id_helpful_%s")
+        super().__init__(*args, **kwargs)
+        self.helper = helpfulness_helper(answered)
+
+    @classmethod
+    def for_path(cls, path, answered=False):
+        """The unbound buttons for the page at ``path``, hidden once ``answered``."""
+        return cls(initial={"page_path": path}, answered=answered)
 
     def clean_page_path(self):
         """The public page at the posted path (a :class:`kkn_portal.pages.Page`)."""

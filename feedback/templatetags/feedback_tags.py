@@ -5,7 +5,7 @@ from django.template.loader import get_template
 
 from feedback.answer_views import ANSWER_ANCHOR, ANSWER_PARAMETER
 from feedback.captcha import captcha_backend
-from feedback.forms import CommentForm, FollowUpForm
+from feedback.forms import CommentForm, FollowUpForm, HelpfulnessForm
 from feedback.views import FORM_ANCHOR, THANKS_PARAMETER, THANKS_VALUE
 from feedback.votes import NO, YES
 from kkn_portal.memo import environment, process_memo
@@ -75,5 +75,10 @@ def rendered_helpfulness(path, answer, env):
     follow_up = FollowUpForm.for_path(path)
     # The comment form below loads the widget's script and stylesheet once.
     follow_up.fields["captcha"].widget.with_assets = False
-    context = {"path": path, "answer": answer, "follow_up": follow_up, "anchor": ANSWER_ANCHOR}
+    context = {
+        "helpful_form": HelpfulnessForm.for_path(path, answered=bool(answer)),
+        "answer": answer,
+        "follow_up": follow_up,
+        "anchor": ANSWER_ANCHOR,
+    }
     return get_template(HELPFULNESS_TEMPLATE).render(context)
