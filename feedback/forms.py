@@ -9,7 +9,7 @@ from feedback.captcha import (
     captcha_field_for,
     one_time_token,
 )
-from feedback.layouts import comment_helper, helpfulness_helper
+from feedback.layouts import admin_form_helper, comment_helper, helpfulness_helper
 from feedback.models import MAX_TEXT_LENGTH
 from feedback.paths import MAX_PATH_LENGTH, UNKNOWN_PAGE_MESSAGE, public_page
 from feedback.text import clean_text
@@ -175,11 +175,19 @@ class ExportForm(DateRangeForm):
 
     sep = forms.ChoiceField(label=_("Separator"), choices=SEPARATORS, initial="semicolon")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = admin_form_helper(self, "post", _("Download CSV"))
+
 
 class StatisticsForm(DateRangeForm):
     """The period of the "Hjälpte informationen dig?" statistics (at most two years)."""
 
     MAX_DAYS = 731
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = admin_form_helper(self, "get", _("Show"))
 
     def clean(self):
         cleaned = super().clean()

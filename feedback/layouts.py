@@ -13,6 +13,7 @@ from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Layout
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 CAPTCHA_TEMPLATE = "feedback/crispy/captcha.html"
@@ -42,7 +43,7 @@ def comment_helper(form):
     hidden = ["page_path", "after_no"] if form.is_follow_up else ["page_path"]
     helper.layout = Layout(
         *hidden,
-        HTML('<p class="form-text">{% load i18n %}{% translate "* = Required field" %}</p>'),
+        HTML(format_html('<p class="form-text">{}</p>', _("* = Required field"))),
         Field("text"),
         # Humans never see it (CSS moves it off screen); simple bots fill it.
         Div("leave_empty", css_class="comment-trap"),
@@ -76,6 +77,27 @@ def helpfulness_helper(answered):
             name="answer",
             value="nej",
             css_class="btn-outline-primary ms-2",
+        ),
+    )
+    return helper
+
+
+def admin_form_helper(form, method, submit_label):
+    """An admin form (export, statistics period): its fields in order, then the admin's submit row.
+
+    With ``method`` "post", crispy adds the CSRF token (the admin has sessions).
+    """
+    helper = FormHelper()
+    helper.form_method = method
+    helper.form_show_errors = True
+    helper.include_media = False
+    helper.layout = Layout(
+        *form.fields,
+        HTML(
+            format_html(
+                '<div class="submit-row"><input type="submit" class="default" value="{}"></div>',
+                submit_label,
+            )
         ),
     )
     return helper
