@@ -24,12 +24,7 @@ def public_page(path):
     return resolve_page(path)
 
 
-def is_local_page(path):
-    """Tell whether ``path`` is a public page of this site a comment may be about."""
-    return public_page(path) is not None
-
-
 def validate_local_page(path):
-    """Model/form validator: refuse anything but a public page's path."""
-    if not is_local_page(path):
+    """Model validator (named in migration 0001): refuse anything but a public page's path."""
+    if public_page(path) is None:
         raise ValidationError(UNKNOWN_PAGE_MESSAGE, code="unknown_page")
