@@ -28,6 +28,7 @@ def test_no_then_what_was_missing(probe, article_path):
     section.get_by_role("button", name="Nej").click()
     status = section.get_by_role("status").filter(has_text="Tack för ditt svar!")
     status.wait_for()
+    assert status.get_attribute("aria-live") == "polite"
     assert page.url.endswith(article_path), "answered in place"
     assert HelpfulnessCount.objects.get(page_path=article_path).no == 1
     box = section.get_by_label(re.compile("Beskriv vad du saknade"))
