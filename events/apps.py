@@ -29,7 +29,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         """Tell the portal's registries about events (kkn_portal imports no app)."""
-        from kkn_portal import content_version, overview, sitemaps
+        from kkn_portal import content_version, overview, pages, sitemaps
         from kkn_portal.content_version import Transition
         from kkn_portal.previews.views import register_preview
         from kkn_portal.search.sources import Source, register_source
@@ -69,3 +69,6 @@ class EventsConfig(AppConfig):
         overview.register("events", "events.view_event", events_section)
         overview.register("registrations", "events.view_registration", registrations_section)
         sitemaps.register("events", EventSitemap, index="events:index")
+        pages.register_fixed("events:index", _("Events"))
+        pages.register_fixed("events:past", _("Past events"))
+        pages.register_rows("events:detail", Event.objects.published)

@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from feedback import admin_views, export
+from feedback import admin_views, export, statistics
 from feedback.models import Comment
 
 
@@ -33,11 +33,13 @@ class CommentAdmin(admin.ModelAdmin):
         "has_personal_id",
         "mentions_contact_details",
         "has_hidden_characters",
+        "after_no",
     )
     list_display_links = ("excerpt_column",)
     list_filter = (
         "status",
         "created_at",
+        "after_no",
         "has_personal_id",
         "mentions_contact_details",
         "has_hidden_characters",
@@ -49,6 +51,7 @@ class CommentAdmin(admin.ModelAdmin):
     fields = (
         "page_link",
         "created_at",
+        "after_no",
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",
@@ -61,6 +64,7 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = (
         "page_link",
         "created_at",
+        "after_no",
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",
@@ -144,6 +148,11 @@ class CommentAdmin(admin.ModelAdmin):
                 "export/",
                 wrap(lambda request: admin_views.export_view(self, request)),
                 name="feedback_comment_export",
+            ),
+            path(
+                "statistik/",
+                wrap(lambda request: statistics.statistics_view(self, request)),
+                name="feedback_comment_statistics",
             ),
             path(
                 "<int:object_id>/original/",

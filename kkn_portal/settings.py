@@ -417,6 +417,9 @@ REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 90)
 REGISTRATION_MAIL_IN_BACKGROUND = env_bool("REGISTRATION_MAIL_IN_BACKGROUND", True)
 
 # Page comments (feedback)
+# Where a visitor writes for an answer: comments get none (webbriktlinjer R38).
+# Shown with the comment form and in the footer; set it to a real mailbox.
+FEEDBACK_REPLY_ADDRESS = os.environ.get("FEEDBACK_REPLY_ADDRESS", "webbredaktionen@example.se")
 # Where the "new comment" e-mail goes (comma-separated); empty: no e-mail.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 # Send the notification from a background thread, so a slow mail server
@@ -430,6 +433,8 @@ FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 0) or None
 FEEDBACK_RETENTION_DECISION = os.environ.get("FEEDBACK_RETENTION_DECISION", "")
 # Posts per client address (hashed, in the shared cache): per minute and per day.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/m,50/d")
+# Answers to "Hjälpte informationen dig?" per client address, the same way.
+FEEDBACK_HELPFUL_RATE_LIMIT = os.environ.get("FEEDBACK_HELPFUL_RATE_LIMIT", "10/m,100/d")
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 # A challenge is valid for 20 minutes (ALTCHA's recommendation) and used once.
 ALTCHA_CHALLENGE_EXPIRE = 20 * 60 * 1000

@@ -129,9 +129,12 @@ def test_editor_writes_schedules_previews_and_publishes(editor_page, probe, brow
     assert probe.console_errors == []
 
 
-@pytest.mark.parametrize("path", ["/admin/", "share", "/admin/previews/previewlink/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/", "share", "/admin/previews/previewlink/", "/admin/feedback/comment/statistik/"],
+)
 def test_editor_admin_pages_pass_axe(editor_page, probe, path):
-    """The overview (with its chart), the share page and the link list pass axe (C2.2).
+    """The overview (with its chart), the share page, the link list and the statistics pass axe (C2.2).
 
     Console errors are checked before axe runs: axe's own probing of styles
     is refused by the strict CSP and would be reported as the page's.
