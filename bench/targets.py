@@ -14,6 +14,10 @@ NOT_MODIFIED_LIMIT = 0.8 * M
 GUNICORN_RATIO = 0.60
 PROXY_RATIO = 0.90
 UNKNOWN_LIMIT = 2.0 * M
+# "No more than a hit": the longer address itself is read and parsed (a few
+# thousand instructions); 1 % of a hit is the margin for that and for
+# callgrind's run-to-run spread.
+INVENTED_TOLERANCE = 0.01
 # Uncached renders (PAGE_CACHE=0), by page; pages without a limit are reported only.
 RENDER_LIMITS = {
     "article": 20 * M,
@@ -64,10 +68,15 @@ def verdicts(rows, cpu, weights, proxy, peaks):
                value >= GUNICORN_RATIO, f"{value:.2f} × static")
     )  # fmt: skip
     if proxy:
-        ratio, where = min((page["ratio"], name) for name, page in proxy["pages"].items())
+        ratio, where = min((page["ratio"], page["name"]) for page in proxy["pages"])
         checks.append(
             _check("throughput via proxy cache", ratio, where, f"≥ {PROXY_RATIO:.2f} × static",
                    ratio >= PROXY_RATIO, f"{ratio:.2f} × static")
+        )  # fmt: skip
+        failed = [check["check"] for check in proxy["checks"] if not check["passed"]]
+        checks.append(
+            _check("proxy cache rules", len(failed), ", ".join(failed) or "–", "all pass",
+                   not failed, f"{len(proxy['checks']) - len(failed)}/{len(proxy['checks'])} pass")
         )  # fmt: skip
     else:
         checks.append(
@@ -88,8 +97,8 @@ def verdicts(rows, cpu, weights, proxy, peaks):
             )
     excess = max((row["invented"] - row["hit"], row["name"]) for row in pages)
     checks.append(
-        _check("invented parameter", excess[0], excess[1], "≤ a hit", excess[0] <= 0,
-               f"{excess[0] / 1000:+.0f} k vs hit")
+        _check("invented parameter", excess[0], excess[1], "≤ a hit (+1 %)",
+               excess[0] <= INVENTED_TOLERANCE * HIT_LIMIT, f"{excess[0] / 1000:+.0f} k vs hit")
     )  # fmt: skip
     value, where = max((count, name) for name, count in cpu["unknown"].items())
     checks.append(

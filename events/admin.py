@@ -14,6 +14,7 @@ from kkn_portal.history import HistoryAdmin, saved_as_version
 from kkn_portal.publication_admin import PublicationAdminMixin, PublicationFilter
 
 from .models import Event, Organisation, ProgrammeItem, Venue
+from .registration.admin_event import EventRegistrationAdminMixin, RegistrationInline
 
 
 class ProgrammeItemInline(LabelledInputsMixin, admin.TabularInline):
@@ -28,12 +29,27 @@ class ProgrammeItemInline(LabelledInputsMixin, admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, LabelledInputsMixin, HistoryAdmin):
+class EventAdmin(
+    EventRegistrationAdminMixin,
+    PublicationAdminMixin,
+    LastModifiedAdminMixin,
+    LabelledInputsMixin,
+    HistoryAdmin,
+):
     """Events: publish now, schedule, unpublish, cancel."""
 
     formfield_overrides = HTTPS_URL_FIELDS
 
-    list_display = ("title", "start", "kind", "publication", "event_status", "venue")
+    list_display = (
+        "title",
+        "start",
+        "kind",
+        "publication",
+        "event_status",
+        "venue",
+        "confirmed_count",
+        "waiting_count",
+    )
     list_filter = (
         PublicationFilter,
         "kind",
@@ -45,17 +61,14 @@ class EventAdmin(PublicationAdminMixin, LastModifiedAdminMixin, LabelledInputsMi
     prepopulated_fields = {"slug": ("title",)}
     list_select_related = ("venue",)
     filter_horizontal = ("organisers", "contacts", "branches", "related_articles")
-    readonly_fields = ("sequence", "created_at", "updated_at")
-    inlines = [ProgrammeItemInline]
+    readonly_fields = ("sequence", "created_at", "updated_at", "participant_links")
+    inlines = [ProgrammeItemInline, RegistrationInline]
     actions = [*PublicationAdminMixin.publication_actions, "cancel"]
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "lead", "description")}),
         (_("Time and place"), {"fields": ("start", "end", "venue")}),
         (_("About"), {"fields": ("organisers", "audience", "theme", "contacts", "branches")}),
-        (
-            _("Registration"),
-            {"fields": ("registration_url", "registration_email", "registration_deadline")},
-        ),
+        EventRegistrationAdminMixin.registration_fieldset,
         (_("Cancelled or postponed"), {"fields": ("event_status", "status_message")}),
         (_("Publishing"), {"fields": ("status", "published_at", "related_articles")}),
         (_("History"), {"fields": ("sequence", "created_at", "updated_at")}),
@@ -117,3 +130,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     list_display = ("name", "url")
     search_fields = ("name",)
+
+
+# Registrations' own list (admin autodiscovery imports only this module).
+from .registration import admin as registration_admin  # noqa: E402, F401

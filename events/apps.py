@@ -29,13 +29,14 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         """Tell the portal's registries about events (kkn_portal imports no app)."""
-        from kkn_portal import content_version, overview, sitemaps
+        from kkn_portal import content_version, overview, pages, sitemaps
         from kkn_portal.content_version import Transition
         from kkn_portal.previews.views import register_preview
         from kkn_portal.search.sources import Source, register_source
 
-        from .models import Event, Organisation, ProgrammeItem, Venue
+        from .models import Event, Organisation, ProgrammeItem, Registration, Venue
         from .overview import events_section
+        from .registration.overview import registrations_section
         from .sitemaps import EventSitemap
         from .views import EventPreviewView
 
@@ -45,11 +46,14 @@ class EventsConfig(AppConfig):
             ProgrammeItem,
             Venue,
             Organisation,
+            # The seat count on the event page changes with every sign-up and cancellation.
+            Registration,
             transitions=[
                 # Events go live at their publication time, are ongoing from their start,
                 # past after their end, and registration closes when the deadline day is over.
                 Transition(released, "published_at"),
                 Transition(released, "start"),
+                Transition(released, "registration_opens"),
                 Transition(released, "end", inclusive=False, to_instant=after_end),
                 Transition(
                     released,
@@ -63,4 +67,8 @@ class EventsConfig(AppConfig):
         register_source(Source("event", _("Event"), Event, "description", "start"))
         register_preview("event", EventPreviewView)
         overview.register("events", "events.view_event", events_section)
+        overview.register("registrations", "events.view_registration", registrations_section)
         sitemaps.register("events", EventSitemap, index="events:index")
+        pages.register_fixed("events:index", _("Events"))
+        pages.register_fixed("events:past", _("Past events"))
+        pages.register_rows("events:detail", Event.objects.published)

@@ -19,6 +19,7 @@ from news.models import Article
 
 from .demo_content import EVENTS, RELATIVE_EVENTS
 from .models import Event, Organisation, Venue
+from .registration.demo import seed_registrations
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -95,6 +96,7 @@ def _create(data, first_day, refs):
         status_message=data.get("status_message", ""),
         status=Event.Status.PUBLISHED,
         published_at=min(start - timedelta(days=40), timezone.now()),
+        **data.get("registration", {}),
     )
     event.organisers.set([organisations[key] for key in data["organisers"]])
     event.contacts.set([contacts[key] for key in data["contacts"]])
@@ -145,5 +147,6 @@ def seed():
         elif event.is_past:
             _move_forward(event, data, first_day)
             moved += 1
+    seed_registrations()
     total = len(EVENTS) + len(RELATIVE_EVENTS)
     return f"{created} events created, {total - created} kept ({moved} moved forward)"

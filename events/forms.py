@@ -32,17 +32,21 @@ class EventFilterForm(forms.Form):
         error_messages={"invalid": _("Choose a month such as 2017-05.")},
     )
 
-    def __init__(self, data=None, *, months=(), **kwargs):
+    def __init__(self, data=None, *, month_choices=(), **kwargs):
         super().__init__(data, **kwargs)
         self.fields["typ"].choices = [("", _("All kinds"))] + list(Event.Kind.choices)
-        # Labels as shown at the start of an option: "Maj 2017".
-        self.month_choices = [(f"{m:%Y-%m}", capfirst(dates.month_year(m))) for m in months]
+        self.month_choices = month_choices
+
+    @staticmethod
+    def label_months(months):
+        """``(("2017-05", "Maj 2017"), …)``: the month choices, labelled as an option starts."""
+        return tuple((f"{m:%Y-%m}", capfirst(dates.month_year(m))) for m in months)
 
     def clean_manad(self):
         value = self.cleaned_data["manad"]
         if not value:
             return None
-        if value not in {choice for choice, _label in self.month_choices}:
+        if value not in dict(self.month_choices):
             raise forms.ValidationError(_("There are no events that month."), code="invalid")
         year, month = (int(part) for part in value.split("-"))
         return datetime.date(year, month, 1)

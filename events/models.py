@@ -13,6 +13,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from events.formatting import format_date_range
 from events.querysets import EventQuerySet
+from events.registration.settings import RegistrationSettings
 from events.tracking import ChangeTrackingMixin
 from kkn_portal import memo
 from kkn_portal.models import EditorialRecord
@@ -85,7 +86,7 @@ class Organisation(models.Model):
         return self.url
 
 
-class Event(ChangeTrackingMixin, EditorialRecord, Publishable):
+class Event(ChangeTrackingMixin, RegistrationSettings, EditorialRecord, Publishable):
     """A dialogue day, conference, training or other event open to the public.
 
     ``sequence`` grows on every save that changes the event, so calendar
@@ -343,3 +344,6 @@ class ProgrammeItem(models.Model):
     def local_day(self):
         """The Swedish calendar day of the session, for grouping by day."""
         return timezone.localdate(self.start)
+
+
+from events.registration.models import Registration  # noqa: E402, F401

@@ -1,6 +1,6 @@
 """URLs of the events app, mounted at /evenemang/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from kkn_portal.pagecache import public_page
 
@@ -23,5 +23,6 @@ urlpatterns = [
     path(
         "<slug:slug>.ics", public_page(views.EventIcsView.as_view(), by_consent=False), name="ics"
     ),
+    path("<slug:slug>/anmalan/", include("events.registration.urls")),
     path("<slug:slug>/", public_page(views.EventDetailView.as_view()), name="detail"),
 ]

@@ -3,6 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 from django.views.generic.detail import SingleObjectMixin
@@ -16,16 +17,17 @@ from .forms import EventFilterForm
 from .ical import build_calendar
 from .links import google_calendar_url, outlook_calendar_url
 from .models import Event
+from .registration.page import registration_context
 from .structured_data import event_json_ld
 
 PREVIEW_PERMISSION = "events.change_event"
 ICAL_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
-@content_memo(maxsize=1)
-def event_months():
-    """The months with published events, read once per content version (the month filter's choices)."""
-    return tuple(Event.objects.published().dates("start", "month"))
+@content_memo(maxsize=4)
+def month_choices(language):
+    """The month filter's choices, read and labelled once per content version and language."""
+    return EventFilterForm.label_months(Event.objects.published().dates("start", "month"))
 
 
 class FilteredEventListMixin:
@@ -38,7 +40,9 @@ class FilteredEventListMixin:
     paginate_by = 20
 
     def get_queryset(self):
-        self.filter_form = EventFilterForm(self.request.GET or None, months=event_months())
+        self.filter_form = EventFilterForm(
+            self.request.GET or None, month_choices=month_choices(get_language())
+        )
         if self.filter_form.is_bound and not self.filter_form.is_valid():
             raise Http404("No such filter.")
         self.kind, self.month = self.filter_form.filters()
@@ -119,6 +123,7 @@ class EventDetailView(VisibleEventMixin, DetailView):
             google_url=google_calendar_url(event, url),
             outlook_url=outlook_calendar_url(event, url, "outlook"),
             office365_url=outlook_calendar_url(event, url, "office365"),
+            registration=registration_context(event, self.request),
             **kwargs,
         )
 

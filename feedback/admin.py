@@ -16,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from feedback import admin_views, export
+from feedback import admin_views, export, statistics
 from feedback.admin_filters import CappedPaginator, InboxStatusFilter, ReceivedMonthFilter
 from feedback.models import Comment
 from kkn_portal.dates import moment
@@ -33,12 +33,13 @@ FLAG_BADGES = (
 class CommentAdmin(admin.ModelAdmin):
     """The editors' inbox of page comments."""
 
-    list_display = ("page_link", "excerpt_column", "received", "status", "flags")
+    list_display = ("page_link", "excerpt_column", "received", "status", "flags", "after_no")
     list_display_links = ("excerpt_column",)
     list_filter = (
         InboxStatusFilter,
         ReceivedMonthFilter,
         "created_at",
+        "after_no",
         "has_personal_id",
         "mentions_contact_details",
         "has_hidden_characters",
@@ -55,6 +56,7 @@ class CommentAdmin(admin.ModelAdmin):
     fields = (
         "page_link",
         "created_at",
+        "after_no",
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",
@@ -67,6 +69,7 @@ class CommentAdmin(admin.ModelAdmin):
     readonly_fields = (
         "page_link",
         "created_at",
+        "after_no",
         "shown_text",
         "has_personal_id",
         "mentions_contact_details",
@@ -168,6 +171,11 @@ class CommentAdmin(admin.ModelAdmin):
                 "export/<uuid:job_id>/fil/",
                 wrap(lambda request, job_id: admin_views.export_file_view(self, request, job_id)),
                 name="feedback_comment_export_file",
+            ),
+            path(
+                "statistik/",
+                wrap(lambda request: statistics.statistics_view(self, request)),
+                name="feedback_comment_statistics",
             ),
             path(
                 "<int:object_id>/original/",

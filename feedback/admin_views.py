@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -45,12 +45,7 @@ def log_export(user, count, description):
 
 def csv_response(queryset, separator, filename):
     """Stream ``queryset`` as CSV; never cached, always a download."""
-    response = StreamingHttpResponse(
-        export.csv_lines(queryset, separator), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return export.streamed_response(export.csv_lines(queryset, separator), filename)
 
 
 def export_view(model_admin, request):

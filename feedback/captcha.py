@@ -71,10 +71,26 @@ ALTCHA_STRINGS = {
 }
 
 
+# Without JavaScript there is no check to pass: the message says so and names
+# the address (FEEDBACK_REPLY_ADDRESS) instead of asking for a box to tick.
+NOT_CHECKED = _(
+    "The check that you are not a robot was not done. It needs JavaScript: turn it on "
+    "and send again, or e-mail your comment to %(address)s."
+)
+
+
+def not_checked_message():
+    """The "required" error of both captcha fields, with the reply address."""
+    return NOT_CHECKED % {"address": settings.FEEDBACK_REPLY_ADDRESS}
+
+
 class AltchaWidget(django_altcha.AltchaWidget):
     """The ALTCHA widget with our template, Swedish texts and stylesheet."""
 
     template_name = "feedback/widgets/altcha.html"
+    # False for a second widget on a page: the stylesheet's id must be unique,
+    # and the first widget's script serves both.
+    with_assets = True
 
     def get_context(self, name, value, attrs):
         # Fetched when needed (and again after expiry) from our own URL, so a
@@ -83,6 +99,7 @@ class AltchaWidget(django_altcha.AltchaWidget):
         self.options["strings"] = {key: str(text) for key, text in ALTCHA_STRINGS.items()}
         context = super().get_context(name, value, attrs)
         context["altcha_css_url"] = static("feedback/altcha.css")
+        context["with_assets"] = self.with_assets
         return context
 
 
@@ -93,7 +110,6 @@ class AltchaField(django_altcha.AltchaField):
     default_error_messages = {
         "error": _("The check that you are a human failed. Please try again."),
         "invalid": _("The check that you are a human failed. Please try again."),
-        "required": _("Tick the box “I am not a robot” before you send the comment."),
     }
 
     def __init__(self, **kwargs):
@@ -101,6 +117,7 @@ class AltchaField(django_altcha.AltchaField):
         kwargs.setdefault("hidefooter", True)
         kwargs.setdefault("hidelogo", True)
         super().__init__(**kwargs)
+        self.error_messages["required"] = not_checked_message()
 
     def validate(self, value):
         """Check the solution's signature and expiry; a malformed one is a form error.
@@ -146,7 +163,6 @@ class SafeReCaptchaField(ReCaptchaField):
 
     widget = ReCaptchaWidget
     default_error_messages = {
-        "required": _("Tick the box “I am not a robot” before you send the comment."),
         "captcha_invalid": _("The check that you are a human failed. Please try again."),
         "captcha_error": _(
             "The check that you are a human could not be completed right now. Please try again in a moment."
@@ -155,6 +171,7 @@ class SafeReCaptchaField(ReCaptchaField):
 
     def __init__(self, request=None, **kwargs):
         super().__init__(**kwargs)
+        self.error_messages["required"] = not_checked_message()
         self.request = request
         self.widget.api_params = {"hl": "sv"}
 

@@ -11,7 +11,7 @@ import uuid
 
 from django.utils import timezone
 
-from feedback.models import Comment
+from feedback.models import Comment, HelpfulnessCount
 
 NAMESPACE = uuid.UUID("5d0c1c58-0f5e-4c1e-9a53-8c1b7a0f0b05")
 
@@ -78,4 +78,23 @@ def seed():
             comment.internal_note = data.get("note", "")
         comment.save()
         created += 1
+    seed_answers(now)
     return f"{created} comments created, {len(COMMENTS) - created} kept"
+
+
+# "Hjälpte informationen dig?" for the statistics page: (path, title, days ago, yes, no).
+ANSWERS = [
+    ("/", "Start", 2, 14, 2),
+    ("/evenemang/", "Evenemang", 5, 6, 5),
+    ("/tillganglighet/", "Tillgänglighetsredogörelse", 9, 1, 3),
+]
+
+
+def seed_answers(now):
+    """Answer counts for a few pages (kept if a row for that page and day exists)."""
+    for path, title, days_ago, yes, no in ANSWERS:
+        HelpfulnessCount.objects.get_or_create(
+            page_path=path,
+            day=timezone.localdate(now) - datetime.timedelta(days=days_ago),
+            defaults={"page_title": title, "yes": yes, "no": no},
+        )

@@ -110,21 +110,24 @@ class _Echo:
         return value
 
 
-def csv_lines(queryset, separator="semicolon"):
-    """Yield the export as UTF-8 bytes: BOM and header first, then the comments."""
+def csv_stream(header_row, rows, separator="semicolon"):
+    """Yield an Excel-safe CSV as UTF-8 bytes: BOM and header first, then ``rows``.
+
+    ``rows`` is any iterable of cell lists (consumed lazily, so a database
+    iterator keeps memory flat); every cell is neutralised here. Used by the
+    comment export and by the events' participant export.
+    """
     writer = csv.writer(
         _Echo(),
         delimiter=SEPARATORS.get(separator, ";"),
         quoting=csv.QUOTE_ALL,
         lineterminator="\r\n",
     )
-    yield (BOM + writer.writerow([neutralise(cell) for cell in header()])).encode()
-    maker = RowMaker()
-    rows = queryset.for_export().values_list(*COLUMNS).iterator(chunk_size=CHUNK_SIZE)
+    yield (BOM + writer.writerow([neutralise(cell) for cell in header_row])).encode()
     # Lines are sent in blocks of about 64 kB: fewer, larger writes.
     block, size = [], 0
-    for values in rows:
-        line = writer.writerow(maker.row(values))
+    for cells in rows:
+        line = writer.writerow([neutralise(cell) for cell in cells])
         block.append(line)
         size += len(line)
         if size >= BLOCK_SIZE:
@@ -132,6 +135,23 @@ def csv_lines(queryset, separator="semicolon"):
             block, size = [], 0
     if block:
         yield "".join(block).encode()
+
+
+def csv_lines(queryset, separator="semicolon"):
+    """Yield the comment export as UTF-8 bytes: BOM and header first, then the comments."""
+    maker = RowMaker()
+    rows = queryset.for_export().values_list(*COLUMNS).iterator(chunk_size=CHUNK_SIZE)
+    yield from csv_stream(header(), map(maker.row, rows), separator)
+
+
+def streamed_response(lines, filename):
+    """A streamed CSV download; never cached."""
+    from django.http import StreamingHttpResponse
+
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def filename(first_day=None, last_day=None, today=None):

@@ -1,14 +1,15 @@
-"""The "Kommentera sidan" form and the admin's export form."""
+"""The "Kommentera sidan" form, "Hjälpte informationen dig?" and the admin's export form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from feedback.captcha import ProjectTemplatesRenderer, captcha_field_for, one_time_token
-from feedback.models import MAX_TEXT_LENGTH, MAX_TITLE_LENGTH
-from feedback.paths import MAX_PATH_LENGTH, validate_local_page
-from feedback.text import clean_line, clean_text
-
-HONEYPOT_FIELD = "leave_empty"
+from feedback.captcha import ALTCHA, ProjectTemplatesRenderer, captcha_field_for
+from feedback.layouts import admin_form_helper, comment_helper, helpfulness_helper
+from feedback.models import MAX_TEXT_LENGTH
+from feedback.paths import MAX_PATH_LENGTH, UNKNOWN_PAGE_MESSAGE, public_page
+from feedback.protection import ProtectedFormMixin
+from feedback.text import clean_text
+from feedback.votes import NO, YES
 
 
 class CommentTextField(forms.CharField):
@@ -18,21 +19,20 @@ class CommentTextField(forms.CharField):
         return clean_text(super().to_python(value))
 
 
-def page_title(title):
-    """The title the form names the page by: one clean line, cut to the stored length."""
-    return clean_line(title or "", MAX_TITLE_LENGTH)
-
-
-class CommentForm(forms.Form):
+class CommentForm(ProtectedFormMixin, forms.Form):
     """A visitor's comment on the page they are reading.
 
-    The page path and title travel in hidden fields; the honeypot must stay
+    The page travels as its path in a hidden field and is resolved on the
+    server (:func:`feedback.paths.public_page`): the stored title is the
+    page's current one, whatever the form sent. The honeypot must stay
     empty and the captcha field depends on the backend (see
     :mod:`feedback.captcha`). Nothing in the form differs between visitors:
     the solved captcha is the one-time token (:attr:`one_time_token`).
     """
 
     default_renderer = ProjectTemplatesRenderer()
+    is_follow_up = False
+    submit_label = _("Send comment")
 
     text = CommentTextField(
         label=_("Your comment"),
@@ -44,9 +44,6 @@ class CommentForm(forms.Form):
         },
     )
     page_path = forms.CharField(max_length=MAX_PATH_LENGTH, widget=forms.HiddenInput)
-    page_title = forms.CharField(
-        max_length=MAX_TITLE_LENGTH * 2, required=False, widget=forms.HiddenInput
-    )
     # Humans never see this field (CSS) and leave it empty; simple bots fill it.
     leave_empty = forms.CharField(
         label=_("Leave this field empty"),
@@ -58,53 +55,77 @@ class CommentForm(forms.Form):
         kwargs.setdefault("auto_id", "id_comment_%s")
         super().__init__(*args, **kwargs)
         self.fields["captcha"] = captcha_field_for(request, captcha)
+        self.page = None
+        self.helper = comment_helper(self)
 
     @classmethod
-    def for_page(cls, request, title):
-        """An empty form for the page ``request`` shows: the same for every visitor."""
-        return cls.for_path(request.path, page_title(title), request=request)
-
-    @classmethod
-    def for_path(cls, path, title, *, request=None, captcha=None):
-        """An empty form for the page at ``path`` with the cleaned ``title`` (:func:`page_title`).
+    def for_path(cls, path, *, request=None, captcha=None):
+        """An empty form for the page at ``path``: the same for every visitor.
 
         ``captcha`` names the backend (``feedback.captcha.captcha_backend``);
         by default it is chosen for ``request``.
         """
-        return cls(
-            request=request, captcha=captcha, initial={"page_path": path, "page_title": title}
-        )
-
-    @property
-    def one_time_token(self):
-        """The UUID the posted captcha solution stands for (None if there is none)."""
-        if not self.is_bound:
-            return None
-        field = self.fields["captcha"]
-        raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix("captcha"))
-        return one_time_token(field, raw)
-
-    @property
-    def honeypot_filled(self):
-        """Tell whether the hidden trap field came back with content."""
-        return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD), "").strip())
+        return cls(request=request, captcha=captcha, initial={"page_path": path})
 
     def clean_page_path(self):
-        path = self.cleaned_data["page_path"]
-        validate_local_page(path)
-        return path
+        """Resolve the path to the public page it names; keep the page for the view."""
+        self.page = public_page(self.cleaned_data["page_path"])
+        if self.page is None:
+            raise forms.ValidationError(UNKNOWN_PAGE_MESSAGE, code="unknown_page")
+        return self.page.path
 
-    def clean_page_title(self):
-        return clean_line(self.cleaned_data["page_title"], MAX_TITLE_LENGTH)
+
+class FollowUpForm(CommentForm):
+    """ "Vad saknade du?": an optional comment after a "Nej", marked as such in the inbox.
+
+    The same checks as every comment (captcha, honeypot, page resolved on the
+    server); its own ids, so it can stand on a page beside the comment form.
+    """
+
+    is_follow_up = True
+    submit_label = _("Send")
+    after_no = forms.BooleanField(initial=True, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_followup_%s")
+        # Always ALTCHA: beside the comment form, both widgets share its script.
+        kwargs["captcha"] = ALTCHA
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = _("Describe what you were missing")
+        self.fields["text"].error_messages["required"] = _(
+            "Write what you were missing before you send it."
+        )
 
 
-class ExportForm(forms.Form):
-    """Date range (inclusive, local days) and separator of a CSV export."""
+class HelpfulnessForm(forms.Form):
+    """The answer to "Hjälpte informationen dig?" and the page it is about (resolved on the server)."""
 
-    SEPARATORS = [
-        ("semicolon", _("Semicolon (Swedish Excel)")),
-        ("comma", _("Comma (RFC 4180)")),
-    ]
+    answer = forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))])
+    page_path = forms.CharField(max_length=MAX_PATH_LENGTH, widget=forms.HiddenInput)
+
+    def __init__(self, *args, answered=False, **kwargs):
+        kwargs.setdefault("auto_id", "id_helpful_%s")
+        super().__init__(*args, **kwargs)
+        self.helper = helpfulness_helper(answered)
+
+    @classmethod
+    def for_path(cls, path, answered=False):
+        """The unbound buttons for the page at ``path``, hidden once ``answered``."""
+        return cls(initial={"page_path": path}, answered=answered)
+
+    def clean_page_path(self):
+        """The public page at the posted path (a :class:`kkn_portal.pages.Page`)."""
+        page = public_page(self.cleaned_data["page_path"])
+        if page is None:
+            raise forms.ValidationError(
+                _("Answers can only be given about published pages on this site."),
+                code="unknown_page",
+            )
+        return page
+
+
+class DateRangeForm(forms.Form):
+    """A period of local days, first and last included."""
 
     date_from = forms.DateField(
         label=_("From (inclusive)"),
@@ -113,7 +134,6 @@ class ExportForm(forms.Form):
     date_to = forms.DateField(
         label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    sep = forms.ChoiceField(label=_("Separator"), choices=SEPARATORS, initial="semicolon")
 
     def clean(self):
         cleaned = super().clean()
@@ -122,4 +142,36 @@ class ExportForm(forms.Form):
             raise forms.ValidationError(
                 _("The start date must not be after the end date."), code="range"
             )
+        return cleaned
+
+
+class ExportForm(DateRangeForm):
+    """Date range (inclusive, local days) and separator of a CSV export."""
+
+    SEPARATORS = [
+        ("semicolon", _("Semicolon (Swedish Excel)")),
+        ("comma", _("Comma (RFC 4180)")),
+    ]
+
+    sep = forms.ChoiceField(label=_("Separator"), choices=SEPARATORS, initial="semicolon")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = admin_form_helper(self, "post", _("Download CSV"))
+
+
+class StatisticsForm(DateRangeForm):
+    """The period of the "Hjälpte informationen dig?" statistics (at most two years)."""
+
+    MAX_DAYS = 731
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = admin_form_helper(self, "get", _("Show"))
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("date_from"), cleaned.get("date_to")
+        if first and last and (last - first).days > self.MAX_DAYS:
+            raise forms.ValidationError(_("Choose a period of at most two years."), code="too_long")
         return cleaned

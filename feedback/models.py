@@ -18,6 +18,7 @@ from feedback import hidden
 from feedback.paths import MAX_PATH_LENGTH, validate_local_page
 from feedback.personal_id import MASK, contains_personal_id
 from feedback.text import clean_line, clean_text, mentions_contact_details
+from feedback.votes import HelpfulnessCount  # noqa: F401 - a model of this app
 
 MAX_TEXT_LENGTH = 2000
 MAX_TITLE_LENGTH = 300
@@ -75,7 +76,7 @@ class CommentQuerySet(models.QuerySet):
         since = (now or timezone.now()) - DUPLICATE_WINDOW
         return self.filter(page_path=page_path, text=text, created_at__gte=since).exists()
 
-    def receive(self, *, page_path, page_title, text, form_token):
+    def receive(self, *, page_path, page_title, text, form_token, after_no=False):
         """Store a visitor's comment once; return ``(comment or None, created)``.
 
         A repeated form token (double click, resubmitted POST) or the same
@@ -86,7 +87,11 @@ class CommentQuerySet(models.QuerySet):
         if existing is not None:
             return existing, False
         comment = self.model(
-            page_path=page_path, page_title=page_title, text=text, form_token=form_token
+            page_path=page_path,
+            page_title=page_title,
+            text=text,
+            form_token=form_token,
+            after_no=after_no,
         )
         comment.prepare()
         if self.is_duplicate(comment.page_path, comment.text):
@@ -136,6 +141,12 @@ class Comment(models.Model):
     mentions_contact_details = models.BooleanField(_("contact details"), default=False)
     # Invisible or direction-changing characters in the text or title (feedback.hidden).
     has_hidden_characters = models.BooleanField(_("invisible characters"), default=False)
+    # Sent from "Vad saknade du?" after a "Nej" to "Hjälpte informationen dig?".
+    after_no = models.BooleanField(
+        _("after “No”"),
+        default=False,
+        help_text=_("Sent after the visitor answered No to “Did the information help you?”."),
+    )
     # One per rendered form: a double click or a resubmitted POST stores one comment.
     form_token = models.UUIDField(
         _("form token"), unique=True, null=True, blank=True, editable=False

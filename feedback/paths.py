@@ -1,56 +1,30 @@
-"""Which page a comment is about: only local paths of this site.
+"""Which page a comment is about: a public page of this site, resolved on the server.
 
-The form carries the page path in a hidden field, so it is visitor input. It
-is accepted only if it is a plain local path (no scheme, host, ``//`` or
-backslash, no query) that Django's URLconf resolves, or the address of a
-flatpage; the success redirect goes there, so this also prevents open
-redirects.
+The form carries the page path in a hidden field, so it is visitor input.
+It is accepted only if :func:`kkn_portal.pages.resolve_page` finds a page
+the public can see there now (no draft, no admin, no made-up address);
+the success redirect goes there, so this also prevents open redirects.
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import Resolver404, resolve
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-MAX_PATH_LENGTH = 500
+from kkn_portal.pages import MAX_PATH_LENGTH  # noqa: F401 - the stored path's length
+
+UNKNOWN_PAGE_MESSAGE = _(
+    "Comments can only be sent about published pages on this site, and the page "
+    "you want to comment on is not one of them. Go back to the page and try again."
+)
 
 
-def _is_plain_local_path(path):
-    if not isinstance(path, str) or not path.startswith("/") or len(path) > MAX_PATH_LENGTH:
-        return False
-    if path.startswith("//") or "\\" in path or any(ord(char) < 32 for char in path):
-        return False
-    parts = urlsplit(path)
-    if parts.scheme or parts.netloc or parts.query or parts.fragment:
-        return False
-    return url_has_allowed_host_and_scheme(path, allowed_hosts=None)
+def public_page(path):
+    """The public page at ``path`` (a :class:`kkn_portal.pages.Page`), or None."""
+    from kkn_portal.pages import resolve_page
 
-
-def _is_flatpage(path):
-    from django.contrib.flatpages.models import FlatPage
-
-    return FlatPage.objects.filter(url=path, sites__id=settings.SITE_ID).exists()
-
-
-def is_local_page(path):
-    """Tell whether ``path`` is a page of this site a comment may be about."""
-    if not _is_plain_local_path(path):
-        return False
-    try:
-        resolve(path)
-    except Resolver404:
-        # Flatpages served by the fallback middleware have no URL pattern.
-        return _is_flatpage(path)
-    return True
+    return resolve_page(path)
 
 
 def validate_local_page(path):
-    """Model/form validator: refuse anything but a local page path."""
-    if not is_local_page(path):
-        raise ValidationError(
-            _("The page you want to comment on was not found on this site."),
-            code="unknown_page",
-        )
+    """Model validator (named in migration 0001): refuse anything but a public page's path."""
+    if public_page(path) is None:
+        raise ValidationError(UNKNOWN_PAGE_MESSAGE, code="unknown_page")

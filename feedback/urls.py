@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from feedback import views
+from feedback import answer_views, views
 
 app_name = "feedback"
 
 urlpatterns = [
     path("", views.CommentPostView.as_view(), name="post"),
     path("utmaning/", views.ChallengeView.as_view(), name="challenge"),
+    path("hjalpte/", answer_views.HelpfulnessView.as_view(), name="helpful"),
 ]

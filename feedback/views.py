@@ -20,10 +20,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, View
 
-from feedback.forms import CommentForm
+from feedback.forms import CommentForm, FollowUpForm
 from feedback.models import Comment
 from feedback.notify import dispatch_notification
-from feedback.paths import is_local_page
+from feedback.paths import public_page
 from feedback.ratelimit import register_post
 from kkn_portal.origin import is_same_origin
 from kkn_portal.views import RETRY_AFTER_SECONDS, csrf_failure
@@ -35,11 +35,10 @@ THANKS_QUERY = f"{THANKS_PARAMETER}={THANKS_VALUE}"
 FORM_ANCHOR = "kommentera"
 
 
-def back_to_page(path, thanks=True):
-    """303 to the commented page (or the start page if the path is not ours)."""
-    target = iri_to_uri(path) if is_local_page(path) else "/"
-    if thanks:
-        target += f"?{THANKS_QUERY}#{FORM_ANCHOR}"
+def back_to_page(path):
+    """303 with the thank-you to the commented page (the start page if it is no public page)."""
+    page = public_page(path)
+    target = iri_to_uri(page.path if page else "/") + f"?{THANKS_QUERY}#{FORM_ANCHOR}"
     response = HttpResponseRedirect(target)
     response.status_code = 303  # See Other: a reload repeats the GET, not the POST
     return response
@@ -56,9 +55,12 @@ class CommentPostView(FormView):
     Invalid: the form again with its errors (400).
     """
 
-    form_class = CommentForm
     template_name = "feedback/comment_form_page.html"
     http_method_names = ["post"]
+
+    def get_form_class(self):
+        """ "Vad saknade du?" after a "Nej" is a comment marked as such."""
+        return FollowUpForm if "after_no" in self.request.POST else CommentForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
@@ -87,20 +89,23 @@ class CommentPostView(FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        # The server's path and title of the page, never the form's.
         comment, created = Comment.objects.receive(
-            page_path=data["page_path"],
-            page_title=data["page_title"],
+            page_path=form.page.path,
+            page_title=form.page.title,
             text=data["text"],
             form_token=form.one_time_token,
+            after_no=isinstance(form, FollowUpForm),
         )
         if created:
             transaction.on_commit(partial(dispatch_notification, comment))
-        return back_to_page(data["page_path"])
+        return back_to_page(form.page.path)
 
     def form_invalid(self, form, status=400, **context):
         path = (form.data if form.is_bound else form.initial).get("page_path", "")
+        page = public_page(path)
         context = self.get_context_data(
-            form=form, back_url=path if is_local_page(path) else "/", **context
+            form=form, page=page, back_url=page.path if page else "/", **context
         )
         return self.render_to_response(context, status=status)
 
@@ -109,8 +114,8 @@ class CommentPostView(FormView):
 
         Unbound, so nothing is checked (and no captcha service asked) again.
         """
-        fields = ("text", "page_path", "page_title")
-        fresh = CommentForm(
+        fields = ("text", "page_path")
+        fresh = self.get_form_class()(
             request=self.request, initial={name: form.data.get(name, "") for name in fields}
         )
         response = self.form_invalid(fresh, status=503, unavailable=True)

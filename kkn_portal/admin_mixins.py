@@ -95,3 +95,10 @@ class LabelledInputsMixin:
                     form.fields["DELETE"].widget.attrs["aria-label"] = gettext("Delete")
 
         return LabelledFormSet
+
+
+class NulSafeSearchMixin:
+    """Drop NUL bytes from admin searches: PostgreSQL refuses them in any query."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))

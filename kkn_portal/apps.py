@@ -18,7 +18,7 @@ class KknPortalConfig(AppConfig):
         from django.contrib.sites.models import Site
         from django.db.models.signals import pre_save
 
-        from kkn_portal import content_version
+        from kkn_portal import content_version, pages
         from kkn_portal.flatpages_admin import clean_content_on_save
         from kkn_portal.models import Branch, Contact
 
@@ -26,6 +26,10 @@ class KknPortalConfig(AppConfig):
         # Content apps register their own models in their ready(); these are ours.
         content_version.register(Branch, Contact, FlatPage, Site)
         content_version.connect_signals(self)
+        # Pages a visitor can comment on and rate; flatpages are known to kkn_portal.pages.
+        pages.register_fixed("home", _("Start"))
+        pages.register_fixed("search:index", _("Search"))
+        pages.register_fixed("consent:cookies", _("Cookies"))
 
 
 class KknAdminConfig(admin_apps.AdminConfig):

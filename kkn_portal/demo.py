@@ -106,6 +106,9 @@ PRIVACY = """
 <p>En kommentar som kommer in till Region Norrbotten blir en allmän handling. Det betyder att vem som helst kan begära att få ta del av den, efter en sekretessprövning.</p>
 <h2>Hur länge vi sparar uppgifterna</h2>
 <p>Kommentarerna bevaras eller gallras enligt Region Norrbottens dokumenthanteringsplan.</p>
+<h2>Anmälan till evenemang</h2>
+<p>När du anmäler dig till ett evenemang här på webbplatsen sparar vi namn, e-postadress, organisation, titel eller roll, kommun och det du skriver om specialkost eller andra behov, tillsammans med när du anmälde dig. Vi använder uppgifterna för att genomföra evenemanget: för att planera platser och mat, skicka bekräftelse, påminnelse och besked om väntelistan, och ge arrangörerna en deltagarlista.</p>
+<p>Uppgifter om specialkost eller andra behov kan säga något om din hälsa eller tro. Bara de som ordnar evenemanget ser dem, och de raderas automatiskt dagen efter evenemanget. Övriga uppgifter raderas 90 dagar efter evenemanget. Du kan själv avboka med länken i bekräftelsen.</p>
 <h2>Dina rättigheter</h2>
 <p>Du har rätt att få information om vilka uppgifter vi behandlar om dig, att begära rättelse och att i vissa fall begära begränsning eller invända mot behandlingen. Rätten till radering gäller inte allmänna handlingar som ska bevaras. Du kan klaga hos Integritetsskyddsmyndigheten (IMY) om du anser att vi behandlar dina uppgifter felaktigt.</p>
 """

@@ -412,7 +412,18 @@ if STATISTICS_SNIPPET_URL and STATISTICS_SITE_ID:
     for _directive in ("script-src", "img-src", "connect-src"):
         CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_statistics_origin)
 
+# Event registration (anmälan, events/registration/)
+# Sign-ups per client address (hashed, in the shared cache): per minute and per day.
+REGISTRATION_RATE_LIMIT = os.environ.get("REGISTRATION_RATE_LIMIT", "5/m,30/d")
+# Days after an event's end before purge_registrations deletes its registrations.
+REGISTRATION_RETENTION_DAYS = env_int("REGISTRATION_RETENTION_DAYS", 90)
+# Confirmation e-mails from a background thread (tests switch it off to read the outbox).
+REGISTRATION_MAIL_IN_BACKGROUND = env_bool("REGISTRATION_MAIL_IN_BACKGROUND", True)
+
 # Page comments (feedback)
+# Where a visitor writes for an answer: comments get none (webbriktlinjer R38).
+# Shown with the comment form and in the footer; set it to a real mailbox.
+FEEDBACK_REPLY_ADDRESS = os.environ.get("FEEDBACK_REPLY_ADDRESS", "webbredaktionen@example.se")
 # Where the "new comment" e-mail goes (comma-separated); empty: no e-mail.
 FEEDBACK_NOTIFY_EMAILS = env_list("FEEDBACK_NOTIFY_EMAILS")
 # Send the notification from a background thread, so a slow mail server
@@ -430,6 +441,8 @@ FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/m,50/d")
 # written to a private folder: never under MEDIA_ROOT, which the proxy serves.
 FEEDBACK_EXPORT_BACKGROUND_ROWS = env_int("FEEDBACK_EXPORT_BACKGROUND_ROWS", 100_000)
 FEEDBACK_EXPORT_ROOT = Path(os.environ.get("FEEDBACK_EXPORT_ROOT", BASE_DIR / "exports"))
+# Answers to "Hjälpte informationen dig?" per client address, the same way.
+FEEDBACK_HELPFUL_RATE_LIMIT = os.environ.get("FEEDBACK_HELPFUL_RATE_LIMIT", "10/m,100/d")
 ALTCHA_HMAC_KEY = os.environ.get("ALTCHA_HMAC_KEY", SECRET_KEY)
 # A challenge is valid for 20 minutes (ALTCHA's recommendation) and used once.
 ALTCHA_CHALLENGE_EXPIRE = 20 * 60 * 1000

@@ -12,7 +12,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         """Tell the portal's registries about articles (kkn_portal imports no app)."""
-        from kkn_portal import content_version, overview, sitemaps
+        from kkn_portal import content_version, overview, pages, sitemaps
         from kkn_portal.previews.views import register_preview
         from kkn_portal.search.sources import Source, register_source
 
@@ -30,3 +30,5 @@ class NewsConfig(AppConfig):
         register_preview("article", ArticlePreviewView)
         overview.register("articles", "news.view_article", articles_section)
         sitemaps.register("news", ArticleSitemap, index="news:index")
+        pages.register_fixed("news:index", _("News"))
+        pages.register_rows("news:detail", Article.objects.published)

@@ -27,3 +27,4 @@ WHITENOISE_USE_FINDERS = True
 # Notifications synchronously, so tests can read mail.outbox right away
 # (tests/feedback/test_notify.py checks the background path on its own).
 FEEDBACK_NOTIFY_IN_BACKGROUND = False
+REGISTRATION_MAIL_IN_BACKGROUND = False

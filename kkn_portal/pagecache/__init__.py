@@ -18,6 +18,7 @@ an entry can never go stale, only stop being asked for.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 # Parameters any page may read, registered by apps (the comment form's
 # thank-you): name -> the values that make a difference (others are dropped).
@@ -39,9 +40,19 @@ class PublicPage:
     by_consent: bool = True
     free: frozenset = frozenset()
 
+    @cached_property
     def reads(self):
-        """``{name: allowed values or None for any}``: this view's and the site-wide parameters."""
+        """``{name: allowed values or None for any}``: this view's and the site-wide parameters.
+
+        Read once per process (site-wide parameters are registered in
+        ``ready()``, before the first request).
+        """
         return {**dict.fromkeys(self.parameters), **_site_wide_parameters}
+
+    @cached_property
+    def markers(self):
+        """``("name=", …)`` for each parameter read: a query without any of them is not parsed."""
+        return tuple(f"{name}=" for name in self.reads)
 
 
 def public_page(view, *, query=(), free=(), by_consent=True):

@@ -61,19 +61,20 @@ setting_changed.connect(_new_epoch, dispatch_uid="pagecache_settings")
 file_changed.connect(_new_epoch, dispatch_uid="pagecache_files")
 
 
-def canonical_query(query_string, reads):
+def canonical_query(query_string, policy):
     """The query string of the parameters a view reads, sorted, without values that change nothing.
 
-    ``reads`` maps each name to the values that matter (None: any value).
-    Empty values and ``page=1`` are the page without them. When no name
-    occurs in the raw ``query_string`` at all (``?utm_source=…``), the
+    ``policy.reads`` maps each name to the values that matter (None: any
+    value). Empty values and ``page=1`` are the page without them. When no
+    name occurs in the raw ``query_string`` at all (``?utm_source=…``), the
     query is not even parsed: an invented parameter costs no more than none.
     Otherwise it is parsed as ``QueryDict`` does (UTF-8, invalid bytes
     replaced, ``+`` a space, the last of repeated names), at a fraction of
     its cost.
     """
-    if not query_string or not any(f"{name}=" in query_string for name in reads):
+    if not query_string or not any(marker in query_string for marker in policy.markers):
         return ""
+    reads = policy.reads
     values = dict(parse_qsl(query_string))
     pairs = []
     for name in sorted(reads):

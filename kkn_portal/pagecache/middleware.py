@@ -96,13 +96,15 @@ class PageCacheMiddleware:
         if version is None or _has_unconsented_cookie(request, consent):
             return self._bypass(request)
         policy = page.policy
-        query = canonical_query(request.META.get("QUERY_STRING", ""), policy.reads())
+        query = canonical_query(request.META.get("QUERY_STRING", ""), policy)
         variant = consent.variant if policy.by_consent else "*"
         names = (version, epoch(), variant, request.scheme, request.get_host(), request.path)
         key = page_key(*names, query)
-        entry, outcome = store.fetch(key), "hit"
-        if entry is None and preflight.is_not_found(request, page, version, epoch(), query):
-            key = page_key(*names, "404")  # one stored 404 for every made-up address of a list
+        entry, outcome = store.local_pages.get(key), "hit"
+        if entry is None:
+            # Before the shared cache: a made-up filter or page must not cost a round trip.
+            if preflight.is_not_found(request, page, version, epoch(), query):
+                key = page_key(*names, "404")  # one stored 404 for every made-up list address
             entry = store.fetch(key)
         if entry is None:
             entry, outcome = self._render(request, key, query)

@@ -70,9 +70,11 @@ def is_not_found(request, route, version, epoch, query):
     view_class = route.view_class
     if not query or view_class is None or not getattr(view_class, "paginate_by", None):
         return False
-    params = QueryDict(query)
-    if set(params) <= route.policy.free:
+    # The canonical query names only parameters the view reads (plain ASCII):
+    # a search word alone, the common case, is decided without parsing values.
+    if {pair.partition("=")[0] for pair in query.split("&")} <= route.policy.free:
         return False
+    params = QueryDict(query)
     page = params.get(PAGE_PARAMETER)
     filters = urlencode(sorted((k, v) for k, v in params.items() if k != PAGE_PARAMETER))
     key = (version, epoch, request.path, filters)

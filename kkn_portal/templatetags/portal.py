@@ -97,3 +97,11 @@ def _rendered_include(template_name, items, flags, env):
     values = {name: value for name, _type, value in items}
     context = Context(values, autoescape=autoescape, use_l10n=use_l10n, use_tz=use_tz)
     return get_template(template_name).template.render(context)
+
+
+@register.inclusion_tag("includes/reply_address.html")
+def reply_address():
+    """The e-mail link where visitors write for an answer (``FEEDBACK_REPLY_ADDRESS``)."""
+    from django.conf import settings
+
+    return {"address": settings.FEEDBACK_REPLY_ADDRESS}

@@ -75,6 +75,16 @@ def context(browser, live_server):
 
 
 @pytest.fixture
+def no_js_page(browser, live_server, demo):
+    """A tab of a browser with JavaScript switched off, on the demo content."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="sv-SE", viewport=DESKTOP, java_script_enabled=False
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def probe(context):
     """A tab that records console errors, outside requests and page weight."""
     return PageProbe(context)

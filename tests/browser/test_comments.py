@@ -15,7 +15,7 @@ from feedback.models import Comment
 
 from .test_pages import PAGES
 
-VERIFIED = "altcha-widget [data-state='verified']"
+VERIFIED = "#kommentera altcha-widget [data-state='verified']"
 # True when one of the ids in aria-describedby is the field's error message.
 TIED_TO_ERROR = """ids => ids.split(' ').some(
   id => document.getElementById(id)?.classList.contains('invalid-feedback'))"""
@@ -28,7 +28,7 @@ def article_path(demo):
 
 def solve_captcha(page):
     """Tick the widget's checkbox and wait until it reports "verified"."""
-    page.locator("altcha-widget input[type='checkbox']").check()
+    page.locator("#kommentera altcha-widget input[type='checkbox']").check()
     page.wait_for_selector(VERIFIED, timeout=20_000)
 
 
@@ -55,12 +55,13 @@ def test_empty_comment_shows_errors_that_pass_checks(probe, article_path):
     """Sending an empty form gives the error page (400): accessible, errors tied to fields.
 
     The browser's own required-field check is switched off first (as in a
-    browser without constraint validation), so the server's errors show.
+    browser without constraint validation), so the server's errors show; the
+    form still waits for the captcha before it sends.
     """
     page = probe.page
     probe.visit(article_path)
     before = Comment.objects.count()
-    page.evaluate("document.querySelector('form.comment-form').noValidate = true")
+    page.evaluate("document.querySelector('#id_comment_text').required = false")
     probe.submit(page.get_by_role("button", name="Skicka kommentar"), expected_status=400)
     assert page.get_by_role("alert").is_visible()
     textarea = page.get_by_label(re.compile("Din kommentar"))

@@ -177,6 +177,7 @@ EDITOR_PAGES = [
     "/admin/feedback/comment/",
     "/admin/feedback/comment/{comment}/change/",
     "/admin/flatpages/flatpage/{flatpage}/change/",
+    "/admin/feedback/comment/statistik/",
 ]
 
 

@@ -15,6 +15,10 @@ INLINE = {
     "programme-INITIAL_FORMS": "0",
     "programme-MIN_NUM_FORMS": "0",
     "programme-MAX_NUM_FORMS": "1000",
+    "registrations-TOTAL_FORMS": "0",
+    "registrations-INITIAL_FORMS": "0",
+    "registrations-MIN_NUM_FORMS": "0",
+    "registrations-MAX_NUM_FORMS": "1000",
 }
 
 
@@ -31,6 +35,7 @@ def _form(**overrides):
         "end_1": "16:00",
         "event_status": "planerad",
         "status": "draft",
+        "registration_audience": "alla",
         "published_at_0": "2016-10-01",
         "published_at_1": "08:00",
         **INLINE,

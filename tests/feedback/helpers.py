@@ -50,7 +50,6 @@ def post_data(**overrides):
     data = {
         "text": "Bra sida, men länken till programmet saknas.",
         "page_path": "/",
-        "page_title": "Startsida",
         "leave_empty": "",
         "captcha": fake_altcha_payload(),
         "g-recaptcha-response": "token-from-google",

@@ -120,7 +120,7 @@ def _render_form(rf, consent):
     request.csp_nonce = "n0nce123"
     if consent is not None:
         request.consent = consent
-    return CommentForm.for_page(request, "Start").fields["captcha"], request
+    return CommentForm.for_path(request.path, request=request).fields["captcha"], request
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def test_recaptcha_widget_is_the_same_for_every_visitor(rf, recaptcha_on):
     def widget_html():
         request = rf.get("/")
         request.consent = _Consent(True)
-        return str(CommentForm.for_page(request, "Start")["captcha"])
+        return str(CommentForm.for_path(request.path, request=request)["captcha"])
 
     html = widget_html()
     assert html == widget_html()

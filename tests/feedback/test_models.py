@@ -32,6 +32,7 @@ def test_schema_holds_nothing_about_the_sender():
         "has_personal_id",
         "mentions_contact_details",
         "has_hidden_characters",
+        "after_no",
         "form_token",
     }
 

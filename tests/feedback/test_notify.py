@@ -27,7 +27,7 @@ def test_mail_after_commit_has_page_and_admin_link_but_not_the_text(
     """C5.5: one e-mail after commit, with the page and admin link, without the text."""
     text = "Hemlig synpunkt med pnr 640823-3234"
     with patch_captcha(), django_capture_on_commit_callbacks(execute=True) as callbacks:
-        client.post(comment_url, post_data(text=text, page_path="/nyheter/", page_title="Nyheter"))
+        client.post(comment_url, post_data(text=text, page_path="/nyheter/"))
     assert len(callbacks) == 1
     comment = Comment.objects.get()
     [message] = mail.outbox

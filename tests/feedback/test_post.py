@@ -1,5 +1,7 @@
 """Posting the comment form: success, refusals, honeypot, one-time tokens and rate limit."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -12,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_valid_post_stores_one_comment_and_redirects_to_the_page(client, comment_url):
-    """303 back to the page with the thank-you marker; one comment stored as sent."""
+    """303 back to the page with the thank-you marker; the server's title stored with the text."""
     with patch_captcha():
-        response = client.post(comment_url, post_data(page_path="/nyheter/", page_title="Nyheter"))
+        response = client.post(comment_url, post_data(page_path="/nyheter/"))
     assert response.status_code == 303
     assert response["Location"] == "/nyheter/?kommentar=tack#kommentera"
     comment = Comment.objects.get()
@@ -93,6 +95,16 @@ def test_error_page_ties_errors_to_the_field(client, comment_url):
     assert 'aria-describedby="id_comment_text_helptext id_comment_text_error"' in html
     assert 'id="id_comment_text_error"' in html
     assert 'href="/"' in html  # the way back to the page
+
+
+def test_error_summary_heading_follows_the_page_heading(client, comment_url):
+    """On the error page the summary's heading is an h2 under the h1, and it can take focus."""
+    with patch_captcha():
+        response = client.post(comment_url, post_data(text=""))
+    html = response.content.decode()
+    headings = re.findall(r"<h([1-6])\b", html[html.index("<main") :])
+    assert headings[:2] == ["1", "2"], headings
+    assert 'id="comment-errors" tabindex="-1"' in html
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from feedback.models import Comment
 from feedback.personal_id import MASK
 from tests.feedback.factories import make_comment
 from tests.feedback.helpers import patch_captcha, post_data
+from tests.news.factories import make_article
 
 # Every character the issue names: U+200B–U+200F, U+202A–U+202E, U+2066–U+2069.
 ISSUE_CHARACTERS = [chr(c) for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F))] + [
@@ -75,11 +76,16 @@ def test_admin_shows_them_escaped(admin_client):
 def test_email_shows_them_escaped_and_says_so(
     browser, settings, django_capture_on_commit_callbacks
 ):
-    """The notification names the page with the characters shown and explains the flag."""
+    """The notification names the page with the characters shown and explains the flag.
+
+    The title is the page's own (an editor's), read on the server.
+    """
     settings.FEEDBACK_NOTIFY_EMAILS = ["webbredaktionen@example.se"]
+    article = make_article(title="Start\u202esida")
     with patch_captcha(), django_capture_on_commit_callbacks(execute=True):
         browser.post(
-            reverse("feedback:post"), post_data(text=SPOOFED, page_title="Start\u202esida")
+            reverse("feedback:post"),
+            post_data(text=SPOOFED, page_path=article.get_absolute_url()),
         )
     [message] = mail.outbox
     assert "Start[U+202E]sida" in message.body

@@ -80,7 +80,7 @@ GET_TARGETS = [
 
 # (address, the fields its form has) for every public POST form and the admin login.
 POST_TARGETS = [
-    ("feedback:post", ("text", "page_path", "page_title", "leave_empty", "captcha")),
+    ("feedback:post", ("text", "page_path", "leave_empty", "captcha")),
     ("consent:accept-all", ("next",)),
     ("consent:reject-all", ("next",)),
     ("consent:save", ("next", "statistik", "externa", "nodvandiga")),

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0003_search_trigram_indexes'),
+        ('feedback', '0004_search_trigram_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -37,7 +37,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("feedback", "0002_hidden_characters"),
+        ("feedback", "0003_helpfulness_counts"),
     ]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

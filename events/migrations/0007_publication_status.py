@@ -25,7 +25,7 @@ def status_to_flag(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0004_search_document"),
+        ("events", "0006_registration_roles"),
     ]
 
     operations = [
