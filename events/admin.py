@@ -5,7 +5,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, IMAGE_FIELDS, LastModifiedAdminMixin
 
 from .models import Event, Organisation, ProgrammeItem, Venue
 
@@ -44,6 +44,7 @@ class EventAdmin(LastModifiedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "lead", "description")}),
         (_("Time and place"), {"fields": ("start", "end", "venue")}),
+        (_("Image"), {"fields": IMAGE_FIELDS}),
         (_("About"), {"fields": ("organisers", "audience", "theme", "contacts", "branches")}),
         (
             _("Registration"),

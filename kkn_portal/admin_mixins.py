@@ -55,3 +55,7 @@ class LastModifiedAdminMixin:
         if user is None:
             return when
         return f"{user.get_full_name() or user.get_username()}, {when}"
+
+
+# The image fieldset of articles and events (kkn_portal.images.models.ImageMixin).
+IMAGE_FIELDS = ("image", "image_alt", "image_decorative")

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from kkn_portal.demo import demo_contacts
+from kkn_portal.images.demo import demo_image
 from kkn_portal.models import Branch
 
 from .models import Article
@@ -57,6 +58,7 @@ ARTICLES = [
         "lead": "En ny regional strategi, en nationell konferens i Piteå och en chefsutbildning: så ska de kulturella och kreativa näringarna (KKN)* i Norrbotten få ännu bättre möjligheter att växa.",
         "body": KKN_BODY,
         "footnote": KKN_FOOTNOTE,
+        "picture": "fjall",
         "published_at": local(2016, 9, 11),
         "branches": ALL_BRANCHES,
         "contacts": ["karin"],
@@ -79,6 +81,7 @@ ARTICLES = [
 </ul>
 <p>Dagen är kostnadsfri. Anmäl dig senast den 17 oktober till kontaktpersonen nedan och berätta om du har behov av till exempel teckenspråkstolk eller särskild kost.</p>
 """,
+        "picture": "dialog",
         "published_at": local(2016, 10, 3, 10),
         "branches": ["musik", "scenkonst", "konst", "litteratur"],
         "contacts": ["karin", "mattias"],
@@ -115,6 +118,7 @@ ARTICLES = [
 </ol>
 <p>Konferensen arrangeras varje år i en ny region. I år är Norrbotten värd.</p>
 """,
+        "picture": "scen",
         "published_at": local(2017, 4, 20, 13),
         "branches": ["spel-och-media", "musik", "film-och-foto"],
         "contacts": ["karin"],
@@ -176,6 +180,7 @@ def seed():
                 "footnote": data.get("footnote", ""),
                 "status": data.get("status", Article.Status.PUBLISHED),
                 "published_at": published_at,
+                **demo_image(data.get("picture")),
             },
         )
         if not was_created:

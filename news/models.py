@@ -1,8 +1,6 @@
 """News articles: what editors write and the public reads."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -10,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from kkn_portal import memo
+from kkn_portal.images.models import ImageMixin
 from kkn_portal.models import EditorialRecord
 
 # The only markup an article body may contain. The same dict configures the
@@ -24,10 +23,6 @@ BODY_EXTENSIONS = {
     "ListItem": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
 }
-
-# Pillow is not a dependency, so the image is a FileField limited to web
-# image formats (ImageField would refuse to run without Pillow).
-IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -50,8 +45,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related("branches", "contacts", "links")
 
 
-class Article(EditorialRecord):
-    """A news article with lead, rich-text body, contacts, links and a footnote."""
+class Article(ImageMixin, EditorialRecord):
+    """A news article with lead, rich-text body, an optional image, contacts, links and a footnote."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -76,19 +71,6 @@ class Article(EditorialRecord):
         extensions=BODY_EXTENSIONS,
         sanitize=True,
         blank=True,
-    )
-    image = models.FileField(
-        _("image"),
-        upload_to="news/%Y/",
-        blank=True,
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
-        help_text=_("Optional. JPEG, PNG or WebP."),
-    )
-    image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is an image: what the image shows."),
     )
     footnote = models.TextField(_("footnote"), blank=True)
     contacts = models.ManyToManyField(
@@ -140,14 +122,6 @@ class Article(EditorialRecord):
 
     def get_absolute_url(self):
         return memo.reverse("news:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        """Require alt text when there is an image (WCAG 1.1.1)."""
-        super().clean()
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for those who cannot see it.")}
-            )
 
     @classmethod
     def sanitize_body(cls, html):

@@ -6,7 +6,6 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -286,20 +285,6 @@ def test_query_count_does_not_grow(client, settings, page):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
-
-
-def test_image_has_alt_text_and_sharing_data(client, settings, tmp_path):
-    """An article image is shown with its alt text and offered to Open Graph and JSON-LD."""
-    settings.MEDIA_ROOT = tmp_path
-    article = make_article(
-        image=SimpleUploadedFile("scen.png", b"\x89PNG\r\n\x1a\n"), image_alt="En scen i Piteå"
-    )
-    response = client.get(article.get_absolute_url())
-    content = response.content.decode()
-    assert f'<img src="{article.image.url}" alt="En scen i Piteå">' in content
-    assert f'<meta property="og:image" content="http://testserver{article.image.url}">' in content
-    data = json_ld(response)
-    assert data["image"] == "http://testserver" + article.image.url
 
 
 def test_start_page_without_news(client):
