@@ -20,6 +20,7 @@ flatpage = public_page(flatpage_views.flatpage)
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "robots.txt",
         public_page(
