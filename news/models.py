@@ -141,9 +141,19 @@ class Article(ImageMixin, EditorialRecord):
         """True for a published article whose time has not come yet."""
         return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
 
-    def was_updated(self):
-        """True when the article was changed on a later day than it went live."""
-        return timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
+    def related(self, count=3):
+        """Up to ``count`` other published articles sharing a branch, newest first (one query)."""
+        branch_ids = [branch.pk for branch in self.branches.all()]
+        if not branch_ids:
+            return []
+        return list(
+            Article.objects.published()
+            .filter(branches__in=branch_ids)
+            .exclude(pk=self.pk)
+            .only("title", "slug", "published_at")
+            .distinct()
+            .order_by("-published_at", "-pk")[:count]
+        )
 
 
 class ArticleLink(models.Model):

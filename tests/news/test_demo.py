@@ -47,7 +47,7 @@ def test_kkn_article_facts_and_page(client):
     assert article.links.exists()
     content = client.get(article.get_absolute_url()).content.decode()
     assert "11 september 2016" in content
-    assert "uppdaterad" not in content
+    assert 'Senast uppdaterad <time datetime="2016-09-11' in content
 
 
 def test_demo_people_are_fictitious():

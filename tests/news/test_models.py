@@ -115,15 +115,6 @@ def test_image_without_alt_text_is_invalid(settings, tmp_path):
     article.full_clean()
 
 
-def test_was_updated_compares_local_days():
-    """ "Updated" shows only for a change on a later day than publication."""
-    article = make_article(published_at=timezone.now() - timedelta(days=2))
-    assert article.was_updated()
-    Article.objects.filter(pk=article.pk).update(updated_at=article.published_at)
-    article.refresh_from_db()
-    assert not article.was_updated()
-
-
 def test_links_keep_their_order():
     """More-information links are listed by position."""
     article = make_article(
