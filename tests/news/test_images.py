@@ -194,3 +194,17 @@ def test_lists_with_images_run_a_constant_number_of_queries(client, settings, ur
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).content.decode().count('class="card-image"') > 3
     assert len(many) == len(few)
+
+
+def test_event_page_offers_its_image_to_open_graph_and_json_ld(client):
+    """An event's image: og:image with its size, and the JSON-LD Event's image."""
+    event = make_event(image=images.upload(width=1000, height=500), image_alt="Scenen på Acusticum")
+    content = client.get(event.get_absolute_url()).content.decode()
+    og = re.search(r'<meta property="og:image" content="([^"]+)">', content).group(1)
+    assert og.startswith("http://testserver/media/CACHE/")
+    assert '<meta property="og:image:width" content="1000">' in content
+    assert '<meta property="og:image:height" content="500">' in content
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', content, re.S)
+    event_data = next(d for d in map(json.loads, scripts) if d["@type"] == "Event")
+    assert event_data["image"]["url"] == og
+    assert 'alt="Scenen på Acusticum"' in content
