@@ -5,7 +5,12 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin, NulSafeSearchMixin
+from kkn_portal.admin_mixins import (
+    HTTPS_URL_FIELDS,
+    IMAGE_FIELDS,
+    LastModifiedAdminMixin,
+    NulSafeSearchMixin,
+)
 
 from .models import Event, Organisation, ProgrammeItem, Venue
 from .registration.admin_event import EventRegistrationAdminMixin, RegistrationInline
@@ -50,6 +55,7 @@ class EventAdmin(
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "lead", "description")}),
         (_("Time and place"), {"fields": ("start", "end", "venue")}),
+        (_("Image"), {"fields": IMAGE_FIELDS}),
         (_("About"), {"fields": ("organisers", "audience", "theme", "contacts", "branches")}),
         EventRegistrationAdminMixin.registration_fieldset,
         (_("Status"), {"fields": ("status", "status_message")}),

@@ -16,6 +16,7 @@ from events.querysets import EventQuerySet
 from events.registration.settings import RegistrationSettings
 from events.tracking import ChangeTrackingMixin
 from kkn_portal import memo
+from kkn_portal.images.models import ImageMixin
 from kkn_portal.models import EditorialRecord
 from news.models import BODY_EXTENSIONS
 
@@ -85,7 +86,7 @@ class Organisation(models.Model):
         return self.url
 
 
-class Event(ChangeTrackingMixin, RegistrationSettings, EditorialRecord):
+class Event(ChangeTrackingMixin, RegistrationSettings, ImageMixin, EditorialRecord):
     """A dialogue day, conference, training or other event open to the public.
 
     ``sequence`` grows on every save that changes the event, so calendar
@@ -93,9 +94,11 @@ class Event(ChangeTrackingMixin, RegistrationSettings, EditorialRecord):
     """
 
     class Kind(models.TextChoices):
-        DIALOGUE_DAY = "dialogdag", _("Dialogue day")
         CONFERENCE = "konferens", _("Conference")
+        DIALOGUE_DAY = "dialogdag", _("Dialogue day")
         TRAINING = "utbildning", _("Training")
+        SEMINAR = "seminarium", _("Seminar")
+        WORKSHOP = "workshop", _("Workshop")
         OTHER = "ovrigt", _("Other")
 
     class Status(models.TextChoices):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
 
-from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, LastModifiedAdminMixin
+from kkn_portal.admin_mixins import HTTPS_URL_FIELDS, IMAGE_FIELDS, LastModifiedAdminMixin
 
 from .models import Article, ArticleLink
 
@@ -48,7 +48,7 @@ class ArticleAdmin(LastModifiedAdminMixin, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "lead", "body")}),
         (_("Publishing"), {"fields": ("status", "published_at", "author")}),
-        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("Image"), {"fields": IMAGE_FIELDS}),
         (_("Branches, contacts and footnote"), {"fields": ("branches", "contacts", "footnote")}),
     )
 
