@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kkn_portal.admin_mixins import (
     HTTPS_URL_FIELDS,
+    IMAGE_FIELDS,
     LabelledInputsMixin,
     LastModifiedAdminMixin,
 )
@@ -67,6 +68,7 @@ class EventAdmin(
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "lead", "description")}),
         (_("Time and place"), {"fields": ("start", "end", "venue")}),
+        (_("Image"), {"fields": IMAGE_FIELDS}),
         (_("About"), {"fields": ("organisers", "audience", "theme", "contacts", "branches")}),
         EventRegistrationAdminMixin.registration_fieldset,
         (_("Cancelled or postponed"), {"fields": ("event_status", "status_message")}),

@@ -22,6 +22,8 @@ them. Each card is a dict (the cheapest thing for a template to read):
     "<venue>, <municipality>", or "" without a venue
 ``kind``
     the kind in words
+``picture``
+    the image's ``<picture>`` data (``ImageMixin.picture``), or ``None``
 
 Only fields of ``EventQuerySet.for_listing()`` are read.
 
@@ -57,6 +59,7 @@ def event_cards(events):
                 "when": format_date_range(event.start, event.end, tz),
                 "place": f"{venue.name}, {venue.municipality}" if venue else "",
                 "kind": kinds.get(event.kind) or event.kind_label,
+                "picture": event.picture,
             }
         )
     return cards

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from kkn_portal.demo import demo_contacts
+from kkn_portal.images.demo import demo_image
 from kkn_portal.models import Branch
 from news.models import Article
 
@@ -97,6 +98,7 @@ def _create(data, first_day, refs):
         status=Event.Status.PUBLISHED,
         published_at=min(start - timedelta(days=40), timezone.now()),
         **data.get("registration", {}),
+        **demo_image(data.get("picture")),
     )
     event.organisers.set([organisations[key] for key in data["organisers"]])
     event.contacts.set([contacts[key] for key in data["contacts"]])
@@ -147,6 +149,11 @@ def seed():
         elif event.is_past:
             _move_forward(event, data, first_day)
             moved += 1
+    for data in (*EVENTS, *RELATIVE_EVENTS):
+        # Earlier demos typed the seminar and the workshop "Övrigt"; only that is corrected.
+        Event.objects.filter(slug=data["slug"], kind=Event.Kind.OTHER).exclude(
+            kind=data["kind"]
+        ).update(kind=data["kind"])
     seed_registrations()
     total = len(EVENTS) + len(RELATIVE_EVENTS)
     return f"{created} events created, {total - created} kept ({moved} moved forward)"

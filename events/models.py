@@ -16,6 +16,7 @@ from events.querysets import EventQuerySet
 from events.registration.settings import RegistrationSettings
 from events.tracking import ChangeTrackingMixin
 from kkn_portal import memo
+from kkn_portal.images.models import ImageMixin
 from kkn_portal.models import EditorialRecord
 from kkn_portal.publication import Publishable
 from kkn_portal.richtext import BODY_EXTENSIONS
@@ -86,7 +87,7 @@ class Organisation(models.Model):
         return self.url
 
 
-class Event(ChangeTrackingMixin, RegistrationSettings, EditorialRecord, Publishable):
+class Event(ChangeTrackingMixin, RegistrationSettings, ImageMixin, EditorialRecord, Publishable):
     """A dialogue day, conference, training or other event open to the public.
 
     ``sequence`` grows on every save that changes the event, so calendar
@@ -96,9 +97,11 @@ class Event(ChangeTrackingMixin, RegistrationSettings, EditorialRecord, Publisha
     """
 
     class Kind(models.TextChoices):
-        DIALOGUE_DAY = "dialogdag", _("Dialogue day")
         CONFERENCE = "konferens", _("Conference")
+        DIALOGUE_DAY = "dialogdag", _("Dialogue day")
         TRAINING = "utbildning", _("Training")
+        SEMINAR = "seminarium", _("Seminar")
+        WORKSHOP = "workshop", _("Workshop")
         OTHER = "ovrigt", _("Other")
 
     class EventStatus(models.TextChoices):

@@ -26,6 +26,11 @@ LISTING_FIELDS = (
     "start",
     "end",
     "event_status",
+    "image",
+    "image_alt",
+    "image_decorative",
+    "image_width",
+    "image_height",
     "venue__name",
     "venue__municipality",
 )

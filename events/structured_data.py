@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from kkn_portal.images.renditions import image_object
+
 SCHEMA = "https://schema.org/"
 EVENT_STATUS = {
     "planerad": "EventScheduled",
@@ -46,6 +48,8 @@ def event_json_ld(event, url):
         "eventStatus": SCHEMA + EVENT_STATUS.get(event.event_status, "EventScheduled"),
         "eventAttendanceMode": SCHEMA + "OfflineEventAttendanceMode",
     }
+    if event.picture:
+        data["image"] = image_object(event.picture)
     if event.venue:
         data["location"] = place(event.venue)
     organisers = [

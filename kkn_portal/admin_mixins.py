@@ -102,3 +102,7 @@ class NulSafeSearchMixin:
 
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+
+# The image fieldset of articles and events (kkn_portal.images.models.ImageMixin).
+IMAGE_FIELDS = ("image", "image_alt", "image_decorative")

@@ -5,7 +5,9 @@ parts of a multipart body are streamed to a temporary file (tmpfs in the
 containers) whatever their size, before any view can say no. This
 middleware decides before a single byte of the body is read:
 
-- a ``Content-Length`` over ``MAX_REQUEST_BODY_SIZE``: 413, any address;
+- a ``Content-Length`` over ``MAX_REQUEST_BODY_SIZE`` (1 MB): 413, any
+  address but the admin, whose limit is ``ADMIN_MAX_REQUEST_BODY_SIZE``
+  (12 MB: images of up to 10 MB);
 - a multipart body to an address that takes no files (everything outside
   ``FILE_UPLOAD_PATHS``, i.e. all but the admin): 415.
 
@@ -44,6 +46,9 @@ class RequestBodyLimitMiddleware:
     def __call__(self, request):
         """Refuse from the headers, or pass the request on untouched."""
         limit = settings.MAX_REQUEST_BODY_SIZE
+        if request.path_info.startswith(tuple(settings.FILE_UPLOAD_PATHS)):
+            # The admin takes images (ADMIN_MAX_REQUEST_BODY_SIZE, 12 MB).
+            limit = settings.ADMIN_MAX_REQUEST_BODY_SIZE
         if _declared_length(request) > limit:
             return _refusal(
                 "413.html", 413, max_size=f"{limit / (1024 * 1024):.3g} MB".replace(".", ",")

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_altcha",
     "reversion",  # versions of articles, events and flatpages, restorable in admin
+    "imagekit",  # renditions of article and event images (kkn_portal/images)
 ]
 
 MIDDLEWARE = [
@@ -259,12 +260,24 @@ MAX_REQUEST_BODY_SIZE = env_int(
     "MAX_REQUEST_BODY_SIZE", env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024)
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_SIZE
-# Equal to the body limit, so an accepted upload always stays in memory and
-# nothing is ever written to a temporary file.
-FILE_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BODY_SIZE
+# The admin takes images of up to IMAGE_MAX_BYTES (10 MB) plus the form
+# around them: its bodies may be 12 MB (nginx: the /admin/ location's
+# client_max_body_size 12m). Every other address keeps the 1 MB limit.
+ADMIN_MAX_REQUEST_BODY_SIZE = env_int("ADMIN_MAX_REQUEST_BODY_SIZE", 12 * 1024 * 1024)
+# Equal to the admin's body limit, so an accepted upload always stays in
+# memory and nothing is ever written to a temporary file.
+FILE_UPLOAD_MAX_MEMORY_SIZE = ADMIN_MAX_REQUEST_BODY_SIZE
 # The only addresses that take files (multipart bodies): the admin's article
-# images. Everything else answers a multipart body with 415.
+# and event images. Everything else answers a multipart body with 415.
 FILE_UPLOAD_PATHS = ["/admin/"]
+
+# Uploaded images (kkn_portal/images): decoded and re-encoded before they are
+# stored; larger files or more pixels are refused with a Swedish message.
+IMAGE_MAX_BYTES = 10 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+# Renditions are written when an image is saved; a page asking for a
+# rendition's URL then needs no existence check (no file or cache access).
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 # E-mail. EMAIL_TIMEOUT is short: a slow mail server must never hold a worker.
 EMAIL_BACKEND = os.environ.get(

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from kkn_portal import views
+from kkn_portal.media import serve_media
 from kkn_portal.pagecache import public_page
 from kkn_portal.security_txt import security_txt
 from kkn_portal.sitemaps import collect_sitemaps
@@ -19,6 +20,7 @@ flatpage = public_page(flatpage_views.flatpage)
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "robots.txt",
         public_page(
@@ -42,6 +44,8 @@ urlpatterns = [
     path("kommentera/", include("feedback.urls")),
     path("cookies/", include("kkn_portal.consent.urls")),
     path("admin/", admin.site.urls),
+    # Uploads; nginx answers /media/ itself in production, with the same rules.
+    path("media/<path:path>", serve_media, name="media"),
     # One-time password-set links for editors (manage.py create_editor).
     path("konto/", include("kkn_portal.accounts.urls")),
     path("forhandsvisning/", include("kkn_portal.previews.urls")),

@@ -1,7 +1,9 @@
 """Site-wide views: start page, health check and error pages."""
 
+import functools
 import sys
 
+from django.conf import settings
 from django.db import Error, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -10,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from kkn_portal import content_version, maintenance
+from kkn_portal.site_url import absolute_url
 
 # How long clients should wait before trying again during an outage.
 RETRY_AFTER_SECONDS = 30
@@ -23,6 +26,10 @@ class HomeView(TemplateView):
     """The start page: an introduction, the latest news and upcoming events."""
 
     template_name = "kkn_portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        """The start page's one public address, for canonical and Open Graph."""
+        return super().get_context_data(canonical_url=absolute_url("/"), **kwargs)
 
 
 @never_cache
@@ -97,3 +104,15 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     """A Swedish explanation instead of Django's English CSRF page."""
     return render(request, "403_csrf.html", status=403)
+
+
+@functools.cache
+def _favicon_bytes():
+    return (settings.BASE_DIR / "static" / "img" / "favicon.ico").read_bytes()
+
+
+def favicon(request):
+    """``/favicon.ico``: the icon browsers and feed readers ask for without reading the page."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -7,6 +7,7 @@ from js_asset import Media
 
 from kkn_portal.admin_mixins import (
     HTTPS_URL_FIELDS,
+    IMAGE_FIELDS,
     LabelledInputsMixin,
     LastModifiedAdminMixin,
 )
@@ -44,7 +45,7 @@ class ArticleAdmin(
     fieldsets = (
         (None, {"fields": ("title", "slug", "lead", "body")}),
         (_("Publishing"), {"fields": ("status", "published_at", "author")}),
-        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("Image"), {"fields": IMAGE_FIELDS}),
         (_("Branches, contacts and footnote"), {"fields": ("branches", "contacts", "footnote")}),
     )
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from kkn_portal.demo import demo_contacts
+from kkn_portal.images.demo import demo_image
 from kkn_portal.models import Branch
 
 from .models import Article
@@ -30,16 +31,16 @@ KKN_BODY = """
 <p>I höst tar vi fram en ny regional strategi med handlingsplan för KKN. Alla som vill påverka arbetet är välkomna till en dialogdag <strong>den 26 oktober 2016</strong>, där dina idéer och erfarenheter blir underlag för det fortsatta arbetet.</p>
 <p>Under dagen presenteras också en ny studie. Den följer upp rapporten <em>En ny näring växer fram</em> från 2012, som kartlade 900 företag i Luleå och Piteå. Den här gången undersöks hur det har gått för företagen sedan dess, och blicken vidgas till hela länet.</p>
 <h2>Nationell konferens i Piteå 2017</h2>
-<p>Norrbotten är värd för nästa års nationella KKN-konferens, som arrangeras varje år på olika platser i landet. Konferensen hålls på Acusticum i Piteå den 31 maj–1 juni 2017 och handlar om vilka möjligheter digitaliseringen öppnar för näringarna.</p>
+<p>Norrbotten är värd för nästa års nationella KKN-konferens, som arrangeras varje år på olika platser i landet. Konferensen hålls på Acusticum i Piteå den 31 maj–1 juni 2017 med temat <strong>Digitaliseringens möjligheter</strong>.</p>
 <h2>Utbildning för kommunernas chefer</h2>
-<p>Tillsammans med Umeå universitet planeras under 2017 en utbildning för chefer på kommunernas närings- och kulturförvaltningar. Målet är att fler ska känna till näringarnas villkor och att förvaltningarna ska arbeta mer tillsammans, så att företagen får bättre förutsättningar att växa.</p>
-<p>Bakom satsningarna står Länsstyrelsen i Norrbotten, Landstinget (i dag Region Norrbotten) och Tillväxtverket.</p>
+<p>Tillsammans med Umeå universitet planeras under 2017 en utbildning för chefer på kommunernas närings- och kulturförvaltningar. Målet är att fler ska känna till näringarnas villkor och att förvaltningarna ska arbeta mer tillsammans, över gränserna mellan politikområden, så att företagen får bättre förutsättningar att växa.</p>
+<p>Bakom satsningarna står Länsstyrelsen i Norrbotten och Landstinget (i dag Region Norrbotten), med Tillväxtverket som nationell part.</p>
 <h2>En sektor i stark tillväxt</h2>
-<p>De kulturella och kreativa näringarna omsatte 458 miljarder kronor i Sverige år 2014. Det är 5 procent mer än året innan. Mellan 2007 och 2014 växte sektorn med 14 procent, att jämföra med 12 procent för näringslivet i stort.</p>
+<p>Statistik från SCB, bearbetad av Volante Research, visar att de kulturella och kreativa näringarna omsatte 458 miljarder kronor i Sverige år 2014. Det är 5 procent mer än året innan. Mellan 2007 och 2014 växte sektorn med 14 procent, att jämföra med 12 procent för näringslivet i stort.</p>
 <ul>
-<li>Förädlingsvärdet var 164,5 miljarder kronor 2014, ungefär 4 procent av Sveriges BNP.</li>
-<li>Mest av ökningen kommer från digitala affärsmodeller.</li>
-<li>Även mode, design och musik bidrog till tillväxten.</li>
+<li>Förädlingsvärdet var 164,5 miljarder kronor 2014, en ökning med drygt 8 procent från året innan och ungefär 4 procent av Sveriges BNP.</li>
+<li>Mest av ökningen kommer, enligt Volante Research, från digitalt drivna affärsmodeller.</li>
+<li>Även mode, design och musik bidrog till tillväxten, och rörlig bild-bolag och reklam ökar också.</li>
 </ul>
 """
 
@@ -57,6 +58,7 @@ ARTICLES = [
         "lead": "En ny regional strategi, en nationell konferens i Piteå och en chefsutbildning: så ska de kulturella och kreativa näringarna (KKN)* i Norrbotten få ännu bättre möjligheter att växa.",
         "body": KKN_BODY,
         "footnote": KKN_FOOTNOTE,
+        "picture": "fjall",
         "published_at": local(2016, 9, 11),
         "branches": ALL_BRANCHES,
         "contacts": ["karin"],
@@ -79,6 +81,7 @@ ARTICLES = [
 </ul>
 <p>Dagen är kostnadsfri. Anmäl dig senast den 17 oktober till kontaktpersonen nedan och berätta om du har behov av till exempel teckenspråkstolk eller särskild kost.</p>
 """,
+        "picture": "dialog",
         "published_at": local(2016, 10, 3, 10),
         "branches": ["musik", "scenkonst", "konst", "litteratur"],
         "contacts": ["karin", "mattias"],
@@ -115,6 +118,7 @@ ARTICLES = [
 </ol>
 <p>Konferensen arrangeras varje år i en ny region. I år är Norrbotten värd.</p>
 """,
+        "picture": "scen",
         "published_at": local(2017, 4, 20, 13),
         "branches": ["spel-och-media", "musik", "film-och-foto"],
         "contacts": ["karin"],
@@ -176,6 +180,7 @@ def seed():
                 "footnote": data.get("footnote", ""),
                 "status": data.get("status", Article.Status.PUBLISHED),
                 "published_at": published_at,
+                **demo_image(data.get("picture")),
             },
         )
         if not was_created:

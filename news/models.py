@@ -1,8 +1,6 @@
 """News articles: what editors write and the public reads."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -10,13 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from kkn_portal import memo
+from kkn_portal.images.models import ImageMixin
 from kkn_portal.models import EditorialRecord
 from kkn_portal.publication import PublicationQuerySet, Publishable
 from kkn_portal.richtext import BODY_EXTENSIONS
-
-# Pillow is not a dependency, so the image is a FileField limited to web
-# image formats (ImageField would refuse to run without Pillow).
-IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 
 
 class ArticleQuerySet(PublicationQuerySet):
@@ -27,8 +22,8 @@ class ArticleQuerySet(PublicationQuerySet):
         return self.prefetch_related("branches", "contacts", "links")
 
 
-class Article(EditorialRecord, Publishable):
-    """A news article with lead, rich-text body, contacts, links and a footnote."""
+class Article(ImageMixin, EditorialRecord, Publishable):
+    """A news article with lead, rich-text body, an optional image, contacts, links and a footnote."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -49,19 +44,6 @@ class Article(EditorialRecord, Publishable):
         extensions=BODY_EXTENSIONS,
         sanitize=True,
         blank=True,
-    )
-    image = models.FileField(
-        _("image"),
-        upload_to="news/%Y/",
-        blank=True,
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS)],
-        help_text=_("Optional. JPEG, PNG or WebP."),
-    )
-    image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when there is an image: what the image shows."),
     )
     footnote = models.TextField(_("footnote"), blank=True)
     contacts = models.ManyToManyField(
@@ -101,14 +83,6 @@ class Article(EditorialRecord, Publishable):
     def get_absolute_url(self):
         return memo.reverse("news:detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        """Require alt text when there is an image (WCAG 1.1.1)."""
-        super().clean()
-        if self.image and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for those who cannot see it.")}
-            )
-
     @classmethod
     def sanitize_body(cls, html):
         """Return ``html`` reduced to the markup ``BODY_EXTENSIONS`` allows."""
@@ -122,6 +96,20 @@ class Article(EditorialRecord, Publishable):
     def was_updated(self):
         """True when the article was changed on a later day than it went live."""
         return timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
+
+    def related(self, count=3):
+        """Up to ``count`` other published articles sharing a branch, newest first (one query)."""
+        branch_ids = [branch.pk for branch in self.branches.all()]
+        if not branch_ids:
+            return []
+        return list(
+            Article.objects.published()
+            .filter(branches__in=branch_ids)
+            .exclude(pk=self.pk)
+            .only("title", "slug", "published_at")
+            .distinct()
+            .order_by("-published_at", "-pk")[:count]
+        )
 
 
 class ArticleLink(models.Model):

@@ -74,7 +74,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             is_preview=not article.is_live(),
             canonical_url=absolute_url(article.get_absolute_url()),
-            image_url=absolute_url(article.image.url) if article.image else "",
+            related_articles=article.related(),
             **kwargs,
         )
 

@@ -1,6 +1,8 @@
 """Test settings: the real settings module with a short list of overrides."""
 
 import os
+import tempfile
+from pathlib import Path
 
 # Set before the settings module reads the environment.
 os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdef")
@@ -28,3 +30,5 @@ WHITENOISE_USE_FINDERS = True
 # (tests/feedback/test_notify.py checks the background path on its own).
 FEEDBACK_NOTIFY_IN_BACKGROUND = False
 REGISTRATION_MAIL_IN_BACKGROUND = False
+# Uploads (demo pictures, test images) never land in the working tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kkn-test-media-"))

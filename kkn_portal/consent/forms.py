@@ -50,7 +50,7 @@ def settings_helper():
     helper.form_class = "consent-settings"
     helper.disable_csrf = True
     helper.include_media = False
-    choice = "btn-dark consent-choice"
+    choice = "btn-primary consent-choice"
     helper.layout = Layout(
         "next",
         Fieldset(

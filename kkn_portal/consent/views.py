@@ -21,6 +21,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.gzip import gzip_page
 from django.views.generic import TemplateView, View
 
 from kkn_portal import ratelimit
@@ -157,12 +158,15 @@ class SaveView(ConsentView):
         return form.accepted()
 
 
-@method_decorator(never_cache, name="dispatch")
+# Compressed although personal: it holds no secret an attacker could recover
+# by BREACH (no CSRF token; the consent number grants nothing without the
+# cookie's signature) and reflects no visitor text.
+@method_decorator([never_cache, gzip_page], name="dispatch")
 class CookiesView(TemplateView):
     """/cookies/: what cookies are, every cookie in use, the choice and how to change it.
 
     Personal (it shows the visitor's choice and consent number), so it is
-    never stored by any cache.
+    never stored by any cache; gzip-compressed on every request instead.
     """
 
     template_name = "consent/cookies.html"

@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from kkn_portal.images.renditions import image_object
 from kkn_portal.site_url import absolute_url
 from news.models import Article
 
@@ -50,8 +51,8 @@ def article_json_ld(article):
         "author": PUBLISHER,
         "publisher": {**PUBLISHER, "url": absolute_url("/")},
     }
-    if article.image:
-        data["image"] = absolute_url(article.image.url)
+    if article.picture:
+        data["image"] = image_object(article.picture)
     branches = [branch.name for branch in article.branches.all()]
     if branches:
         data["keywords"] = branches

@@ -215,3 +215,11 @@ def test_no_implied_consent_wording_anywhere():
         text = path.read_text(encoding="utf-8", errors="ignore").lower()
         assert "surfa vidare" not in text, path
         assert "godkänner du att vi använder" not in text, path
+
+
+def test_cookie_page_is_compressed_though_never_cached(client):
+    """/cookies/ is personal (never cached) but still travels gzip-compressed."""
+    response = client.get(reverse("consent:cookies"), headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    assert "Accept-Encoding" in response["Vary"]

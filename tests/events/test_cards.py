@@ -54,6 +54,7 @@ def test_each_card_reads_as_its_event(django_assert_num_queries):
             "when": event.date_range,
             "place": f"{venue.name}, {venue.municipality}" if venue else "",
             "kind": event.get_kind_display(),
+            "picture": None,
         }
 
 

@@ -93,3 +93,14 @@ def test_seed_demo_command_runs_twice(capsys):
     call_command("seed_demo")
     call_command("seed_demo")
     assert "events: 0 events created" in capsys.readouterr().out
+
+
+def test_demo_events_are_typed_by_what_they_are(client, seeded):
+    """The seminar is a Seminarium, the workshop a Workshop; the kind filter offers all six."""
+    kinds = dict(Event.objects.values_list("slug", "kind"))
+    assert kinds["frukostseminarium-finansiering-for-kreativa-foretag"] == "seminarium"
+    assert kinds["workshop-spelutveckling-i-norrbotten"] == "workshop"
+    assert {"konferens", "dialogdag", "utbildning"} <= set(kinds.values())
+    content = client.get("/evenemang/").content.decode()
+    for label in ("Konferens", "Dialogdag", "Utbildning", "Seminarium", "Workshop", "Övrigt"):
+        assert f">{label}</option>" in content, label

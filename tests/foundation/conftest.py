@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db.backends.utils import CursorWrapper
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -214,3 +215,9 @@ def broken_database_site(tmp_path_factory, production_site):
     server = Gunicorn(env, root / "gunicorn.log")
     yield server
     server.stop()
+
+
+@pytest.fixture
+def seeded(db):
+    """The demo content, as ``make run`` loads it."""
+    call_command("seed_demo", verbosity=0)

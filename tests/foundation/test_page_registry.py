@@ -24,7 +24,7 @@ def _flatpage(url, title, **kwargs):
         ("/evenemang/", "Evenemang"),
         ("/evenemang/tidigare/", "Tidigare evenemang"),
         ("/sok/", "Sök"),
-        ("/cookies/", "Cookies"),
+        ("/cookies/", "Kakor"),
     ],
 )
 def test_fixed_pages_have_their_titles(path, title):

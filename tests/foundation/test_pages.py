@@ -13,12 +13,6 @@ from kkn_portal import demo
 SWEDISH_DATE = r"\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) \d{4}"
 
 
-@pytest.fixture
-def seeded(db):
-    """The demo content, as ``make run`` loads it."""
-    call_command("seed_demo", verbosity=0)
-
-
 def test_404_is_swedish(client, db):
     """An unknown address: status 404, lang="sv", Swedish text, a way on."""
     response = client.get("/finns-inte/")

@@ -170,3 +170,16 @@ def test_cached_search_shows_a_scheduled_article_when_its_time_comes(client):
         after = _search(client, "musik").content.decode()
     assert "Musik sedan" not in before
     assert "Musik sedan" in after
+
+
+@pytest.mark.parametrize("q", ["konferens", "\"><b>fet</b> & 'citat'", ""])
+def test_search_box_is_crispys_rendering_with_the_words_escaped(q):
+    """The once-rendered box equals crispy-forms' own rendering of the same form."""
+    from crispy_forms.utils import render_crispy_form
+
+    from kkn_portal.search.forms import SearchForm
+
+    form = SearchForm(initial={"q": q})
+    assert form.as_html() == render_crispy_form(SearchForm(initial={"q": q}))
+    if q:
+        assert "<b>fet</b>" not in form.as_html()

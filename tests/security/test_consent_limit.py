@@ -41,7 +41,7 @@ def test_refused_choice_is_explained_and_sets_nothing(browser, settings):
     assert refused.status_code == 429
     assert 0 < int(refused["Retry-After"]) <= 60
     assert registry.CONSENT_COOKIE_NAME not in refused.cookies
-    assert "För många cookieval" in refused.content.decode()
+    assert "För många val om kakor" in refused.content.decode()
     assert ConsentRecord.objects.count() == 1
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0003_last_modified_by'),
+        ('news', '0004_image_renditions'),
     ]
 
     operations = [

@@ -25,7 +25,7 @@ def status_to_flag(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0006_registration_roles"),
+        ("events", "0007_image_and_more_kinds"),
     ]
 
     operations = [

@@ -1,0 +1,1 @@
+"""Images on articles and events: checked uploads, renditions and ``<picture>`` data."""
