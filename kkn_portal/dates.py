@@ -13,6 +13,8 @@ the template filters ``long_date`` and ``iso`` (``portal`` tags), which the
 template engine converts, as it does for ``date``.
 """
 
+import datetime
+
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext
@@ -44,7 +46,9 @@ def clock(value):
 
 
 def iso(value):
-    """``"c"``: ISO 8601, as in ``<time datetime>``."""
+    """``"c"`` in whole seconds: ISO 8601 as ``<time datetime>`` takes it (at most 3 decimals)."""
+    if isinstance(value, datetime.datetime):
+        value = value.replace(microsecond=0)
     return value.isoformat()
 
 

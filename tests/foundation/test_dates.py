@@ -24,6 +24,13 @@ DATE_FORMATS = [
 TIME_FORMATS = [(dates.clock, "H.i"), (dates.iso, "c")]
 
 
+def whole_seconds(value):
+    """``|iso`` drops microseconds: HTML's ``datetime`` takes at most three decimals."""
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=0)
+    return value
+
+
 def instants():
     """About two years of UTC instants, every 7 h 13 min 17 s, from Christmas 2016."""
     start = datetime.datetime(2016, 12, 25, tzinfo=datetime.UTC)
@@ -37,7 +44,8 @@ def test_local_datetimes_read_as_in_django(language):
         for instant in instants():
             value = timezone.localtime(instant)
             for function, django_format in DATE_FORMATS + TIME_FORMATS:
-                assert function(value) == dateformat.format(value, django_format), value
+                expected = dateformat.format(whole_seconds(value), django_format)
+                assert function(value) == expected, value
 
 
 def test_dates_and_early_years_read_as_in_django():
@@ -63,5 +71,4 @@ def test_filters_render_as_the_date_filter(value):
     """``|long_date`` and ``|iso`` equal ``|date:"j F Y"`` and ``|date:"c"``, converted to local time."""
     ours = Template("{% load portal %}{{ v|long_date }} {{ v|iso }}")
     django = Template('{{ v|date:"j F Y" }} {{ v|date:"c" }}')
-    context = Context({"v": value})
-    assert ours.render(context) == django.render(context)
+    assert ours.render(Context({"v": value})) == django.render(Context({"v": whole_seconds(value)}))
