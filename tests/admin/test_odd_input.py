@@ -65,7 +65,10 @@ def content():
     make_comment()
 
 
-@pytest.mark.parametrize(("url", "dates", "texts", "hierarchy"), changelists())
+# Django's date filters turn the calendar's ends into naive datetimes and warn:
+# expected for these inputs, and the answer is still a page.
+@pytest.mark.filterwarnings("ignore:DateTimeField .* received a naive datetime:RuntimeWarning")
+@pytest.mark.parametrize(("url", "dates", "texts", "hierarchy"), list(changelists()))
 def test_changelists_never_answer_500(admin_client, content, url, dates, texts, hierarchy):
     """Every changelist answers odd filters with a page or a redirect, never an error."""
     for query in odd_queries(dates, texts, hierarchy):
