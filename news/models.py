@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -92,10 +91,6 @@ class Article(ImageMixin, EditorialRecord, Publishable):
     def body_html(self):
         """The body, sanitized again at render time, marked safe for templates."""
         return mark_safe(self.sanitize_body(self.body))  # noqa: S308 - nh3-sanitized
-
-    def was_updated(self):
-        """True when the article was changed on a later day than it went live."""
-        return timezone.localdate(self.updated_at) > timezone.localdate(self.published_at)
 
     def related(self, count=3):
         """Up to ``count`` other published articles sharing a branch, newest first (one query)."""
