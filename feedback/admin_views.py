@@ -9,8 +9,6 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -21,6 +19,7 @@ from django.utils.translation import ngettext
 from feedback import export
 from feedback.forms import ExportForm
 from feedback.models import Comment, ExportJob
+from kkn_portal.audit import log_admin_action
 
 logger = logging.getLogger("feedback.export")
 
@@ -32,14 +31,7 @@ def log_export(user, count, description):
         "Exported %(count)d comments (%(range)s) to CSV.",
         count,
     ) % {"count": count, "range": description}
-    LogEntry.objects.create(
-        user_id=user.pk,
-        content_type_id=ContentType.objects.get_for_model(Comment).pk,
-        object_id=None,
-        object_repr=_("CSV export")[:200],
-        action_flag=CHANGE,
-        change_message=message,
-    )
+    log_admin_action(user, Comment, _("CSV export"), message)
     logger.info("User %s exported %d comments (%s)", user.pk, count, description)
 
 
