@@ -13,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test.client import MULTIPART_CONTENT
 from django.urls import reverse
 from PIL import Image
@@ -85,9 +87,19 @@ def post_through_wsgi(path, length, content_type=MULTIPART, cookie=""):
         "wsgi.run_once": False,
     }
     statuses = []
-    result = WSGIHandler()(environ, lambda status, headers, exc_info=None: statuses.append(status))
-    b"".join(result)
-    result.close()
+    # As Django's test client does: the test's open transaction (PostgreSQL)
+    # must survive the handler's end-of-request connection clean-up.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        result = WSGIHandler()(
+            environ, lambda status, headers, exc_info=None: statuses.append(status)
+        )
+        b"".join(result)
+        result.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return int(statuses[0].split()[0]), body.read_bytes
 
 
