@@ -108,7 +108,13 @@ def post_through_wsgi(path, length, content_type=MULTIPART, cookie=""):
     ("path", "size"),
     [
         (path, size)
-        for path in ("/kommentera/", "/cookies/godkann-alla/", "/")
+        for path in (
+            "/kommentera/",
+            "/cookies/godkann-alla/",
+            "/kommentera/hjalpte/",
+            "/evenemang/x/anmalan/",
+            "/",
+        )
         for size in (2 * MB, 50 * MB)
     ]
     + [("/admin/news/article/add/", 13 * MB), ("/admin/news/article/add/", 50 * MB)],
@@ -168,7 +174,14 @@ def test_urlencoded_body_over_the_limit_is_refused_unread(path):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
-    ["/kommentera/", "/cookies/godkann-alla/", "/cookies/endast-nodvandiga/", "/cookies/spara/"],
+    [
+        "/kommentera/",
+        "/kommentera/hjalpte/",
+        "/evenemang/natverkstraff/anmalan/",
+        "/cookies/godkann-alla/",
+        "/cookies/endast-nodvandiga/",
+        "/cookies/spara/",
+    ],
 )
 def test_small_multipart_body_to_a_form_without_files_is_415_unread(path):
     """The public forms take no files: a multipart body is refused, even a small one."""
