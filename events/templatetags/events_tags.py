@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from events.cards import event_cards
 from events.models import Event
+from feedback import hidden
 
 register = template.Library()
 
@@ -22,6 +23,12 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def upcoming_events(count=UPCOMING_COUNT):
     """The next published events (ongoing ones included), for the start page."""
     return {"cards": event_cards(Event.objects.published().upcoming().for_listing()[:count])}
+
+
+@register.filter
+def reveal_hidden(text):
+    """A visitor's text with invisible and direction-changing characters shown as ``[U+202E]``."""
+    return hidden.reveal(text)
 
 
 @register.filter
