@@ -6,6 +6,7 @@ volume; ``BENCH_COMMENTS=1000000`` for a million comments)::
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kkn_bench_desk \\
         SECRET_KEY=bench-only-… HTTPS=0 ALLOWED_HOSTS=127.0.0.1 \\
         .venv/bin/python bench/admin_lists.py [--runs 10] [--json out.json]
+        .venv/bin/python bench/admin_lists.py --explain "inbox, search"
 
 Each page is requested through the project's WSGI application (the whole
 middleware stack) as a superuser, three times to warm up and ``--runs``
@@ -13,6 +14,10 @@ times measured; it prints the median wall time, the median summed time of
 its SQL statements (timed around each ``execute`` in this process, so the
 round trips are included) and the number of queries. Target (issue 13): the
 inbox under 150 ms of SQL at 1 M comments.
+
+``--explain PAGE`` requests one page once, then prints every statement it ran
+on ``feedback_comment`` with its ``EXPLAIN (ANALYZE, BUFFERS)`` plan: where a
+slow page spends its time.
 """
 
 import argparse
@@ -28,6 +33,8 @@ PAGES = [
     ("inbox, this month", "/admin/feedback/comment/?status=alla&manad={month}"),
     ("inbox, search", "/admin/feedback/comment/?status=alla&q=tillg%C3%A4nglighet"),
     ("inbox, search 2 words", "/admin/feedback/comment/?status=alla&q=l%C3%A4nken+anm%C3%A4lan"),
+    # One comment (seed_demo's, on this article): answered from the trigram indexes.
+    ("inbox, search rare word", "/admin/feedback/comment/?status=alla&q=dialogdag"),
     ("article list", "/admin/news/article/"),
     ("event list", "/admin/events/event/"),
 ]
@@ -46,6 +53,31 @@ class SqlTimer:
         finally:
             self.seconds += time.perf_counter() - started
             self.count += 1
+
+
+class StatementRecorder:
+    """An ``execute_wrapper`` that keeps every statement with its parameters."""
+
+    def __init__(self):
+        self.statements = []
+
+    def __call__(self, execute, sql, params, many, context):
+        self.statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+
+def explain(application, connection, path, cookie):
+    """Print the plan, as run, of each statement the page sends about comments."""
+    recorder = StatementRecorder()
+    with connection.execute_wrapper(recorder):
+        call_wsgi(application, path, headers={"Cookie": cookie})
+    for sql, params in recorder.statements:
+        if "feedback_comment" not in sql:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        print(f"{sql % tuple(repr(p) for p in params or ())}\n{plan}\n")
 
 
 def session_cookie():
@@ -88,6 +120,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--explain", metavar="PAGE", help="print the plans of this page's SQL")
     args = parser.parse_args()
     setup_django()
     from django.core.wsgi import get_wsgi_application
@@ -99,6 +132,10 @@ def main():
     application = get_wsgi_application()
     cookie = session_cookie()
     month = timezone.localdate().strftime("%Y-%m")
+    if args.explain:
+        path = dict(PAGES)[args.explain].format(month=month)
+        explain(application, connection, path, cookie)
+        return
     results = {"comments": Comment.objects.count()}
     print(f"{results['comments']} comments")
     print(f"{'page':24} {'wall ms':>8} {'SQL ms':>8} {'queries':>8}")
