@@ -9,6 +9,7 @@ direction-changing characters are shown as ``[U+202E]`` everywhere
 """
 
 from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path
 from django.utils import timezone
@@ -113,6 +114,14 @@ class CommentAdmin(admin.ModelAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("feedback.export_comment")
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        """A search counts fewer matches than a list counts comments (``CappedPaginator``)."""
+        # As in Django's search: a term of only spaces searches nothing.
+        searching = bool(request.GET.get(SEARCH_VAR, "").split())
+        return self.paginator(
+            queryset, per_page, orphans, allow_empty_first_page, searching=searching
+        )
 
     def changelist_view(self, request, extra_context=None):
         # NUL in the address never gets here: the admin site drops it (kkn_portal.admin_guard).

@@ -107,3 +107,82 @@ def test_count_stops_at_the_cap(admin_client, monkeypatch):
     make_comment(text="En till", status=Comment.Status.HANDLED)
     page = admin_client.get(CHANGELIST, {"status": "behandlad"}).content.decode()
     assert "1 kommentar" in page
+
+
+def count_statement(queries):
+    return next(
+        query["sql"].upper()
+        for query in queries
+        if "COUNT(" in query["sql"].upper() and "FEEDBACK_COMMENT" in query["sql"].upper()
+    )
+
+
+def test_count_reads_rows_in_any_order(admin_client):
+    """The capped count has no ORDER BY: the database may stop at the first rows it finds."""
+    make_comment(text="Synpunkt")
+    for params in ({}, {"q": "synpunkt"}):
+        with CaptureQueriesContext(connection) as queries:
+            admin_client.get(CHANGELIST, params)
+        count = count_statement(queries)
+        assert "LIMIT" in count and "ORDER BY" not in count
+
+
+def test_search_counts_at_most_the_search_cap(admin_client, monkeypatch):
+    """A search says "more than N matches" at a lower cap than the list, and how to narrow it."""
+    from feedback.admin_filters import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "search_cap", 2)
+    for n in range(4):
+        make_comment(text=f"Tillgänglighet {n}")
+    make_comment(text="Annat")
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(CHANGELIST, {"q": "tillgänglighet"})
+    page = response.content.decode()
+    assert "fler än 2 träffar: lägg till ett ord i sökningen eller välj ett filter" in page
+    # The search bar says the same instead of the capped count plus one.
+    assert "fler än 2 resultat" in page and "3 resultat" not in page
+    assert "LIMIT 3" in count_statement(queries)
+    # No search (or only spaces): the list's own, higher cap.
+    for params in ({}, {"q": "  "}):
+        page = admin_client.get(CHANGELIST, params).content.decode()
+        assert "5 kommentarer" in page and "träffar" not in page
+    # Under the cap: the exact number of matches, in the bar and under the list.
+    make_comment(text="Länken fungerar inte")
+    page = admin_client.get(CHANGELIST, {"q": "länken"}).content.decode()
+    assert "1 resultat" in page and "1 kommentar" in page and "fler än" not in page
+
+
+def test_search_costs_no_extra_query(admin_client):
+    """A search runs as many queries as the plain list: one capped count and one page."""
+    for n in range(3):
+        make_comment(text=f"Synpunkt {n}")
+    admin_client.get(CHANGELIST)  # session and permissions warmed up
+    with CaptureQueriesContext(connection) as plain:
+        admin_client.get(CHANGELIST)
+    with CaptureQueriesContext(connection) as search:
+        admin_client.get(CHANGELIST, {"q": "synpunkt 1"})
+    assert len(search) == len(plain)
+
+
+@pytest.mark.parametrize(
+    ("field", "stored", "term"),
+    [
+        ("text", "Jag saknar information om Tillgänglighet.", "tillgänglighet"),
+        ("page_title", "Träff om Musik i Luleå", "musik"),
+        ("page_path", "/evenemang/musikdag/", "MUSIKDAG"),
+    ],
+)
+def test_search_finds_each_field_in_any_case(admin_client, field, stored, term):
+    """Text, page title and address are searched, ignoring the case of ASCII letters."""
+    make_comment(**{field: stored})
+    make_comment(text="Annat", page_title="Annat", page_path="/annat/")
+    response = admin_client.get(CHANGELIST, {"status": "alla", "q": term})
+    assert len(shown(response)) == 1
+
+
+def test_two_words_must_both_match_in_any_field(admin_client):
+    """Each word of a search must be found, each in any of the fields."""
+    make_comment(text="Länken fungerar inte", page_title="Anmälan till mässan")
+    make_comment(text="Länken fungerar inte", page_title="Om oss")
+    response = admin_client.get(CHANGELIST, {"q": "länken anmälan"})
+    assert shown(response) == {"Länken fungerar inte"} and response.context["cl"].result_count == 1
