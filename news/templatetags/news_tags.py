@@ -22,8 +22,8 @@ def latest_news(count=LATEST_COUNT):
 
 
 @register.simple_tag
-def article_json_ld(article):
-    """schema.org ``NewsArticle`` data for ``article``, escaped for a script tag."""
+def article_json_ld(article, branches):
+    """schema.org ``NewsArticle`` data for ``article`` with its ``branches``, escaped for a script tag."""
     url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -40,7 +40,6 @@ def article_json_ld(article):
     }
     if article.picture:
         data["image"] = image_object(article.picture)
-    branches = [branch.name for branch in article.branches.all()]
     if branches:
-        data["keywords"] = branches
+        data["keywords"] = [branch.name for branch in branches]
     return script_json(data)
