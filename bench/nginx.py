@@ -44,8 +44,11 @@ def free_port():
 
 
 def ensure_nginx():
-    """Install Debian's nginx and the Brotli static module when missing (needs root)."""
-    missing = []
+    """Install Debian's nginx, its Brotli static module and wrk when missing (needs root).
+
+    wrk is the load generator every proxy measurement uses.
+    """
+    missing = [] if shutil.which("wrk") else ["wrk"]
     if not shutil.which("nginx") and not Path(NGINX).exists():
         missing.append("nginx")
     if not Path(BROTLI_MODULE).exists():

@@ -3,7 +3,6 @@
 import datetime
 
 from django.apps import AppConfig
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # An event is upcoming up to and including its end instant; it is past one tick later.
@@ -13,12 +12,6 @@ TICK = datetime.timedelta(microseconds=1)
 def after_end(end):
     """The instant an event stops being upcoming (``upcoming()`` is ``end >= now``)."""
     return end + TICK
-
-
-def midnight_after(day):
-    """The aware instant at which ``day`` (a local date) has fully passed."""
-    following = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
-    return timezone.make_aware(following)
 
 
 class EventsConfig(AppConfig):
@@ -50,18 +43,13 @@ class EventsConfig(AppConfig):
             Registration,
             transitions=[
                 # Events go live at their publication time, are ongoing from their start,
-                # past after their end, and registration closes when the deadline day is over.
+                # past after their end; registration opens and closes at its set times
+                # (closed from the closing instant on: ``now >= registration_closes_at``).
                 Transition(released, "published_at"),
                 Transition(released, "start"),
                 Transition(released, "registration_opens"),
+                Transition(released, "registration_closes_at"),
                 Transition(released, "end", inclusive=False, to_instant=after_end),
-                Transition(
-                    released,
-                    "registration_deadline",
-                    inclusive=False,
-                    to_instant=midnight_after,
-                    is_date=True,
-                ),
             ],
         )
         register_source(Source("event", _("Event"), Event, "description", "start"))

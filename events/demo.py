@@ -78,7 +78,8 @@ def _create(data, first_day, refs):
         local(first_day, data["start"]),
         local(first_day + timedelta(data["days"] - 1), data["end"]),
     )
-    deadline = data.get("deadline")
+    # Registration closes a number of days before the first day, at a time of day.
+    closes = data.get("closes")
     event = Event.objects.create(
         slug=data["slug"],
         title=data["title"],
@@ -92,7 +93,9 @@ def _create(data, first_day, refs):
         theme=data.get("theme", ""),
         registration_url=data.get("registration_url", ""),
         registration_email=data.get("registration_email", ""),
-        registration_deadline=first_day - timedelta(deadline) if deadline else None,
+        registration_closes_at=local(first_day - timedelta(closes[0]), closes[1])
+        if closes
+        else None,
         event_status=data.get("event_status", Event.EventStatus.SCHEDULED),
         status_message=data.get("status_message", ""),
         status=Event.Status.PUBLISHED,
@@ -120,10 +123,14 @@ def _create(data, first_day, refs):
 def _move_forward(event, data, first_day):
     """Give a demo event that has passed new dates, keeping its programme's times."""
     shift = local(first_day, data["start"]) - event.start
+    # Whole local days for the closing time, so it keeps its clock time across
+    # a daylight-saving change (the shift itself may then be N days ± 1 hour).
+    days = timedelta(days=(first_day - timezone.localdate(event.start)).days)
     event.start += shift
     event.end += shift
-    if event.registration_deadline:
-        event.registration_deadline += shift.days * timedelta(days=1)
+    if event.registration_closes_at:
+        closes = timezone.localtime(event.registration_closes_at)
+        event.registration_closes_at = local(closes.date() + days, f"{closes:%H:%M}")
     event.save()
     for item in event.programme.all():
         item.start += shift

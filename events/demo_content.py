@@ -1,6 +1,7 @@
 """The texts and programmes of the demo events (Swedish content, fictitious people).
 
-Each programme row is ``(day offset, start, end, title, speakers, description)``.
+Each programme row is ``(day offset, start, end, title, speakers, description)``;
+``closes`` is ``(days before the first day, time)``: when registration closes.
 """
 
 KKN_ARTICLE = "satsning-pa-kulturella-och-kreativa-naringar"
@@ -125,7 +126,7 @@ EVENTS = [
         "audience": "Alla som är intresserade av de kulturella och kreativa näringarna i Norrbotten",
         "theme": "Ny regional strategi och handlingsplan för KKN",
         "registration_email": "karin.lindqvist@example.se",
-        "deadline": 9,
+        "closes": (9, "16:00"),
         "organisers": ["lansstyrelsen", "region", "tillvaxtverket"],
         "contacts": ["karin", "mattias"],
         "branches": ["musik", "scenkonst", "konst", "litteratur", "form-och-design"],
@@ -183,7 +184,7 @@ EVENTS = [
         "audience": "Företagare, rådgivare, forskare och tjänstepersoner inom KKN",
         "theme": "Digitaliseringens möjligheter",
         "registration_url": "https://example.se/anmalan/kkn-konferens-2017",
-        "deadline": 19,
+        "closes": (19, "12:00"),
         "organisers": ["region", "lansstyrelsen", "tillvaxtverket"],
         "contacts": ["sara", "karin"],
         "branches": ["spel-och-media", "musik", "film-och-foto", "turism-och-besoksnaring"],
@@ -207,7 +208,7 @@ EVENTS = [
         "audience": "Chefer och strateger på kommunernas näringslivs- och kulturförvaltningar",
         "theme": "Samverkan för tillväxt i de kreativa näringarna",
         "registration_email": "mattias.nilimaa@example.se",
-        "deadline": 21,
+        "closes": (21, "12:00"),
         "registration": {
             "takes_registrations": True,
             "capacity": 30,
@@ -248,7 +249,7 @@ RELATIVE_EVENTS = [
         "description": "<p>Ta med dina frågor om finansiering, från första investeringen till export. Frukost serveras från 07.30.</p>",
         "audience": "Företagare och blivande företagare inom KKN",
         "registration_email": "mattias.nilimaa@example.se",
-        "deadline": 5,
+        "closes": (5, "12:00"),
         "organisers": ["lansstyrelsen", "tillvaxtverket"],
         "contacts": ["mattias"],
         "branches": ["konst", "mode", "form-och-design"],
@@ -277,7 +278,7 @@ RELATIVE_EVENTS = [
         "lead": "Träffa andra företagare inom kultur, design, musik och spel. Korta presentationer, samtal i grupper och mingel – anmäl dig här på sidan.",
         "description": "<p>Eftermiddagen börjar med tre korta presentationer från företag i länet om samarbeten som har lett till nya uppdrag. Sedan samtalar vi i grupper om vad företagen behöver för att växa. Kaffe och smörgås serveras.</p><p>Platserna är begränsade. Blir det fullt kan du ställa dig på väntelistan.</p>",
         "audience": "Företagare och blivande företagare inom KKN",
-        "deadline": 2,
+        "closes": (2, "12:00"),
         "registration": {"takes_registrations": True, "capacity": 40, "waiting_list": True},
         "organisers": ["region"],
         "contacts": ["karin"],

@@ -37,6 +37,7 @@ from events.icaltext import (
     utc_datetime,
 )
 from events.models import Event, Venue
+from kkn_portal import dates
 
 PRODID = "-//Region Norrbotten//KKN-portalen//SV"
 # How often subscribed calendar programs should fetch the feed again.
@@ -88,7 +89,7 @@ class EventRow(NamedTuple):
     sequence: int
     registration_url: str
     registration_email: str
-    registration_deadline: datetime.date | None
+    registration_closes_at: datetime.datetime | None
     venue_id: int | None
     # Last, in VenueRow's order: they are sliced off as the venue.
     venue_name: str | None
@@ -126,10 +127,10 @@ def description(event, url, status_label):
     if event.event_status != _SCHEDULED:
         parts.append(text(f"{status_label.upper()}. {event.status_message}".strip()))
     parts.extend([text(event.lead), html_text(event.description)])
-    if event.registration_link and event.registration_deadline:
-        deadline = event.registration_deadline.isoformat()
+    if event.registration_link and event.registration_closes_at:
+        day, clock = dates.closing(event.registration_closes_at)
         link = event.registration_link.removeprefix("mailto:")
-        parts.append(text(f"Anmälan senast {deadline}: {link}"))
+        parts.append(text(f"Anmälan senast {day.isoformat()} kl. {clock}: {link}"))
     parts.append(text(url))
     return "\\n\\n".join(part for part in parts if part)
 

@@ -162,12 +162,6 @@ class Event(ChangeTrackingMixin, RegistrationSettings, ImageMixin, EditorialReco
         blank=True,
         help_text=_("Used when there is no registration address."),
     )
-    registration_deadline = models.DateField(
-        _("last registration date"),
-        null=True,
-        blank=True,
-        help_text=_("Registration closes at the end of this day."),
-    )
     event_status = models.CharField(
         _("event status"),
         max_length=20,
@@ -223,13 +217,21 @@ class Event(ChangeTrackingMixin, RegistrationSettings, ImageMixin, EditorialReco
 
     def clean(self):
         """Refuse an end that is not after the start (the database refuses it too)."""
-        super().clean()
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            # The registration and image rules' errors, shown with ours.
+            errors = error.update_error_dict(errors)
         if self.start and self.end and self.end <= self.start:
-            errors["end"] = ValidationError(END_AFTER_START, code="end_before_start")
+            errors.setdefault("end", []).append(
+                ValidationError(END_AFTER_START, code="end_before_start")
+            )
         if self.slug in RESERVED_SLUGS:
-            errors["slug"] = ValidationError(
-                _("This address is used by the site; choose another."), code="reserved"
+            errors.setdefault("slug", []).append(
+                ValidationError(
+                    _("This address is used by the site; choose another."), code="reserved"
+                )
             )
         if errors:
             raise ValidationError(errors)
@@ -286,12 +288,12 @@ class Event(ChangeTrackingMixin, RegistrationSettings, ImageMixin, EditorialReco
 
     @property
     def registration_is_open(self):
-        """Registration is open until the end of the last day, for a scheduled, future event."""
+        """Registration elsewhere is open until its closing time, for a scheduled, future event."""
         if not self.registration_link or self.is_cancelled or self.is_past:
             return False
-        if self.registration_deadline is None:
+        if self.registration_closes_at is None:
             return True
-        return timezone.localdate() <= self.registration_deadline
+        return timezone.now() < self.registration_closes_at
 
     @property
     def ical_uid(self):

@@ -127,7 +127,7 @@ class CommentPostView(FormView):
 class ChallengeView(View):
     """A fresh, signed ALTCHA challenge (JSON) for the widget to solve."""
 
-    http_method_names = ["get"]
+    http_method_names = ["get", "head"]
 
     def get(self, request):
         challenge = django_altcha.get_altcha_challenge(

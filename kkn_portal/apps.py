@@ -16,13 +16,14 @@ class KknPortalConfig(AppConfig):
     def ready(self):
         from django.contrib.flatpages.models import FlatPage
         from django.contrib.sites.models import Site
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import post_save, pre_save
 
         from kkn_portal import content_version, pages
         from kkn_portal.flatpages_admin import clean_content_on_save
-        from kkn_portal.models import Branch, Contact
+        from kkn_portal.models import Branch, Contact, stamp_flatpage
 
         pre_save.connect(clean_content_on_save, sender=FlatPage, dispatch_uid="flatpage_clean")
+        post_save.connect(stamp_flatpage, sender=FlatPage, dispatch_uid="flatpage_stamp")
         # Content apps register their own models in their ready(); these are ours.
         content_version.register(Branch, Contact, FlatPage, Site)
         content_version.connect_signals(self)

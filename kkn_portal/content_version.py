@@ -58,20 +58,15 @@ class Transition:
     ``rows()`` returns the rows that matter (usually the published ones);
     ``field`` holds the instant. ``inclusive`` says whether the change has
     happened when ``now`` equals the value (``published_at <= now`` is live)
-    or only after it (an event is upcoming while ``end >= now``). Date
-    fields are compared with today's local date; ``to_instant`` turns a
-    value into the aware instant at which the change happens.
+    or only after it (an event is upcoming while ``end >= now``).
+    ``to_instant`` turns a value into the aware instant at which the change
+    happens (an event leaves the upcoming list just after its end).
     """
 
     rows: object
     field: str
     inclusive: bool = True
     to_instant: object = None
-    is_date: bool = False
-
-    def reference(self, now):
-        """What ``field`` is compared with: ``now``, or today's date for date fields."""
-        return timezone.localdate(now) if self.is_date else now
 
     def instant(self, value):
         """The aware instant at which the change for ``value`` happens."""
@@ -196,12 +191,11 @@ def bump(using=DEFAULT_DB_ALIAS):
 
 def _nearest(transition, now, *, past):
     """An ``ORDER BY … LIMIT 1`` query for the transition's latest past or next instant."""
-    reference = transition.reference(now)
     if past:
         lookup, ordering = ("lte" if transition.inclusive else "lt"), f"-{transition.field}"
     else:
         lookup, ordering = ("gt" if transition.inclusive else "gte"), transition.field
-    rows = transition.rows().filter(**{f"{transition.field}__{lookup}": reference})
+    rows = transition.rows().filter(**{f"{transition.field}__{lookup}": now})
     return rows.order_by(ordering).values_list(transition.field)[:1]
 
 

@@ -45,6 +45,19 @@ def clock(value):
     return f"{value.hour:02d}.{value.minute:02d}"
 
 
+def closing(value):
+    """An aware closing time as ``(local date, clock)``: "Sista anmälan 3 december kl. 12.00".
+
+    A closing at midnight is written as the end of the day before, "kl.
+    24.00" (the Swedish way for a deadline): "4 december kl. 00.00" reads as
+    if the 4th were still open.
+    """
+    local = timezone.localtime(value)
+    if local.time() == datetime.time.min:
+        return local.date() - datetime.timedelta(days=1), "24.00"
+    return local.date(), clock(local)
+
+
 def iso(value):
     """``"c"`` in whole seconds: ISO 8601 as ``<time datetime>`` takes it (at most 3 decimals)."""
     if isinstance(value, datetime.datetime):

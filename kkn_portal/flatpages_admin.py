@@ -16,6 +16,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
+from kkn_portal.dates import moment
 from kkn_portal.history import HistoryAdmin
 from kkn_portal.richtext import BODY_EXTENSIONS, clean_html
 
@@ -34,6 +35,14 @@ class RichTextFlatPageAdmin(HistoryAdmin, flatpages_admin.FlatPageAdmin):
     """Flatpages with rich text and history; ``template_name`` for superusers only."""
 
     form = RichTextFlatpageForm
+    list_display = ("url", "title", "updated")
+    list_select_related = ("stamp",)
+
+    @admin.display(description=_("Last updated"), ordering="stamp__updated_at")
+    def updated(self, obj):
+        # FlatPageStamp: absent for a page not saved since stamps began.
+        stamp = getattr(obj, "stamp", None)
+        return moment(stamp.updated_at) if stamp else "–"
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

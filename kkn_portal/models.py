@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kkn_portal import memo
@@ -54,6 +55,42 @@ class Contact(models.Model):
         if digits.startswith("0"):
             digits = "+46" + digits[1:]
         return f"tel:{digits}" if digits else ""
+
+
+class FlatPageStamp(models.Model):
+    """When a flatpage last changed, for its "Senast uppdaterad" line.
+
+    ``django.contrib.flatpages`` keeps no time of its own. Every save stamps
+    it (the admin, a restored version, the shell, the demo content), through
+    the signal connected in ``KknPortalConfig.ready``.
+    """
+
+    flatpage = models.OneToOneField(
+        "flatpages.FlatPage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="stamp",
+        verbose_name=_("page"),
+    )
+    updated_at = models.DateTimeField(_("updated"))
+
+    class Meta:
+        verbose_name = _("page update time")
+        verbose_name_plural = _("page update times")
+
+    def __str__(self):
+        return f"{self.flatpage_id}: {self.updated_at:%Y-%m-%d %H:%M}"
+
+
+def stamp_flatpage(sender, instance, **kwargs):
+    """Record when ``instance`` (a FlatPage) was saved.
+
+    Raw saves too: restoring a version in the admin (django-reversion) saves
+    the page raw, and it is as much a change as an edit.
+    """
+    FlatPageStamp.objects.update_or_create(
+        flatpage=instance, defaults={"updated_at": timezone.now()}
+    )
 
 
 # Proof-of-consent records (issue 6) are defined with the consent code but

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Event
+from feedback import hidden
 from kkn_portal.admin_mixins import NulSafeSearchMixin
 
 from . import booking, export
@@ -25,7 +26,7 @@ EXPORT_PERMISSION = "events.export_registration"
 class RegistrationAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     """Every registration, filtered by event and status; cancel keeps the waiting list moving."""
 
-    list_display = ("name", "organisation", "email", "event", "status", "created_at")
+    list_display = ("shown_name", "shown_organisation", "email", "event", "status", "created_at")
     list_filter = (("event", admin.RelatedOnlyFieldListFilter), "status")
     search_fields = ("name", "email", "organisation")
     list_select_related = ("event",)
@@ -33,6 +34,15 @@ class RegistrationAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     readonly_fields = ("event", "status", "created_at", "cancelled_at", "reminded_at")
     fields = ("event", *PERSON_FIELDS, "status", "created_at", "cancelled_at", "reminded_at")
     actions = ["cancel", "export_csv", "print_list"]
+
+    @admin.display(description=_("name"), ordering="name")
+    def shown_name(self, obj):
+        # Invisible and direction-changing characters written out, as in comments.
+        return hidden.reveal(obj.name)
+
+    @admin.display(description=_("organisation"), ordering="organisation")
+    def shown_organisation(self, obj):
+        return hidden.reveal(obj.organisation)
 
     def has_add_permission(self, request):
         # Registrations come from the form on the event page (which allocates seats).

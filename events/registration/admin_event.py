@@ -19,7 +19,7 @@ REGISTRATION_FIELDS = (
     "registration_email",
     "takes_registrations",
     "registration_opens",
-    "registration_deadline",
+    "registration_closes_at",
     "capacity",
     "waiting_list",
     "registration_audience",

@@ -1,5 +1,7 @@
 """The participant list of events: CSV (feedback's Excel-safe stream) and a printable page.
 
+Both show what the person typed with invisible and direction-changing
+characters written out (``[U+202E]``), so a name reads as it was sent.
 Both show the diet/needs text: only staff allowed to export registrations
 (``events.export_registration``) reach them. An export is recorded in the
 admin log with who, when and how many, never with anyone's data.
@@ -10,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from feedback import export as csv_export
+from feedback import hidden
 from kkn_portal.audit import log_admin_action
 
 from .models import MUNICIPALITY_CHOICES, PERSON_FIELDS, Registration
@@ -45,14 +48,16 @@ def rows(queryset):
     zone = timezone.get_current_timezone()
     values = for_list(queryset).values_list(*COLUMNS).iterator(chunk_size=csv_export.CHUNK_SIZE)
     for title, name, email, organisation, role, municipality, needs, status, created in values:
+        # What a visitor typed shows its invisible and direction-changing
+        # characters as [U+202E], as comments do (feedback.hidden).
         yield [
             title,
-            name,
+            hidden.reveal(name),
             email,
-            organisation,
-            role,
+            hidden.reveal(organisation),
+            hidden.reveal(role),
             municipalities.get(municipality, municipality),
-            needs,
+            hidden.reveal(needs),
             statuses.get(status, status),
             created.astimezone(zone).isoformat(timespec="seconds"),
         ]

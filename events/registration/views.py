@@ -59,7 +59,7 @@ class RegisterView(View):
     A GET goes to the form on the event page.
     """
 
-    http_method_names = ["get", "post"]
+    http_method_names = ["get", "head", "post"]  # HEAD as GET (uptime probes, link checkers)
 
     def get(self, request, slug):
         event = get_object_or_404(Event.objects.published(), slug=slug)
@@ -126,7 +126,7 @@ class ConfirmationView(View):
 class CancelView(View):
     """The signed link from the e-mail: GET asks, POST cancels and frees the seat."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = ["get", "head", "post"]  # HEAD as GET (uptime probes, link checkers)
 
     def get(self, request, slug, signed):
         try:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kkn_portal.dates import moment
+from kkn_portal.site_url import absolute_url
 
 from .forms import ShareForm
 from .models import SHAREABLE, PreviewLink
@@ -141,7 +142,8 @@ class PreviewLinkAdmin(admin.ModelAdmin):
             "original": obj,
             "form": form,
             "link": link,
-            "link_url": request.build_absolute_uri(link.get_absolute_url()) if link else "",
+            # The public address, whatever host the editor reached the admin by.
+            "link_url": absolute_url(link.get_absolute_url()) if link else "",
             "object_url": reverse(
                 f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
             ),

@@ -76,6 +76,18 @@ def moment(value):
     return _formatted(dates.moment, value)
 
 
+@register.filter
+def closing_date(value):
+    """``{{ closes|closing_date }}``: "3 december 2026"; a midnight closing is the day before."""
+    return _formatted(lambda when: dates.long_date(dates.closing(when)[0]), value)
+
+
+@register.filter
+def closing_time(value):
+    """``{{ closes|closing_time }}``: "12.00"; a midnight closing is "24.00" (``dates.closing``)."""
+    return _formatted(lambda when: dates.closing(when)[1], value)
+
+
 def _formatted(formatter, value):
     # What the date filter gives for nothing or for a value that is no date.
     if value in (None, ""):

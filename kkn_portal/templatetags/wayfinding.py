@@ -3,13 +3,11 @@
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
-from django.contrib.flatpages.models import FlatPage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from kkn_portal.jsonld import script_json
+from kkn_portal.models import FlatPageStamp
 from kkn_portal.site_url import absolute_url
 
 register = template.Library()
@@ -56,16 +54,9 @@ def share_links(url, title):
 
 @register.simple_tag
 def flatpage_updated(flatpage):
-    """When ``flatpage`` was last changed in the admin (its log), or ``None``.
-
-    Flatpages keep no timestamp of their own; the admin log has one for every
-    change an editor made.
-    """
+    """When ``flatpage`` was last saved (``FlatPageStamp``), or ``None`` if never since stamps began."""
     return (
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(FlatPage), object_id=str(flatpage.pk)
-        )
-        .order_by("-action_time")
-        .values_list("action_time", flat=True)
+        FlatPageStamp.objects.filter(flatpage_id=flatpage.pk)
+        .values_list("updated_at", flat=True)
         .first()
     )

@@ -40,6 +40,17 @@ def shared_path(response):
     return match.group(1)
 
 
+def test_shared_link_names_site_url_not_the_admins_host(client, editor, settings):
+    """An editor on an internal host name still hands out the public address."""
+    settings.ALLOWED_HOSTS = ["testserver", "admin.internal"]
+    settings.SITE_URL = "https://kkn.example.se"
+    client.force_login(editor)
+    response = client.post(share_url(make_draft()), {"days": 7}, HTTP_HOST="admin.internal")
+    link = PreviewLink.objects.get()
+    assert f'value="https://kkn.example.se{link.get_absolute_url()}"' in response.content.decode()
+    assert "admin.internal" not in response.content.decode().split("<main", 1)[-1]
+
+
 def test_editor_shares_a_draft_for_the_default_seven_days(client, editor):
     """The form suggests 7 days; posting creates one link bound to the article, logged."""
     draft = make_draft(title="Hemligt utkast")

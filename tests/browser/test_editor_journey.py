@@ -1,7 +1,8 @@
 """An editor's whole journey in headless Chromium, under the site's strict CSP.
 
 Logs in, writes an article with a bold word and a link in the rich-text
-editor, schedules it, previews it (and shares the preview with a reviewer
+editor, uploads a photo (first without the alt text the form then asks
+for), schedules it, previews it (and shares the preview with a reviewer
 who has no account), publishes it now from the list, finds it on /nyheter/,
 changes it and restores the earlier version from its history. Every page is
 watched for console errors; CSP violations are reported there by Chromium
@@ -9,10 +10,13 @@ and, to be sure, by a ``securitypolicyviolation`` listener.
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.utils import timezone
+from PIL import Image
 from reversion.models import Version
 
 from events.models import Event
@@ -20,6 +24,7 @@ from feedback.models import Comment
 from kkn_portal.roles import EDITOR_GROUP
 from news.models import Article
 from tests.admin.factories import PASSWORD, ensure_roles, make_user
+from tests.images import image_bytes
 
 from .probe import format_axe_violations
 
@@ -73,13 +78,25 @@ def save_and_continue(page):
     page.wait_for_selector(".messagelist .success")
 
 
-def test_editor_writes_schedules_previews_and_publishes(editor_page, probe, browser, live_server):
+def test_editor_writes_schedules_previews_and_publishes(
+    editor_page, probe, browser, live_server, tmp_path
+):
     """The whole journey works for a Redaktör, with no CSP violation on any page."""
     page = editor_page
     page.goto("/admin/news/article/add/")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_lead").fill("Ett nytt program för kulturella och kreativa näringar.")
     write_body(page)
+
+    # A photo with a GPS position, first without alt text: the form asks for one.
+    photo = tmp_path / "konsert.jpg"
+    photo.write_bytes(image_bytes(gps=True))
+    page.locator("#id_image").set_input_files(str(photo))
+    page.locator("input[name='_continue']").click()
+    page.wait_for_selector(".errorlist")
+    assert "Beskriv bilden" in page.locator(".errorlist").first.inner_text()
+    page.locator("#id_image").set_input_files(str(photo))  # browsers drop a file after an error
+    page.locator("#id_image_alt").fill("Publik framför en scen i blått ljus")
 
     # Schedule: published, from tomorrow morning.
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -91,6 +108,9 @@ def test_editor_writes_schedules_previews_and_publishes(editor_page, probe, brow
     assert article.is_scheduled()
     assert "<strong>kraftigt</strong>" in article.body
     assert f'href="{LINK}"' in article.body
+    assert (article.image_width, article.image_height) == (1200, 800)
+    with Image.open(article.image.path) as stored:
+        assert not stored.getexif()  # camera and GPS gone
     change_url = page.url
 
     page.goto("/nyheter/")
@@ -109,10 +129,12 @@ def test_editor_writes_schedules_previews_and_publishes(editor_page, probe, brow
     page.get_by_role("link", name="Dela förhandsvisning").click()
     page.get_by_role("button", name="Skapa länken").click()
     shared = page.get_by_label("Adress att dela").input_value()
+    # The link names the public address (SITE_URL); here the live server answers it.
+    assert shared.startswith(f"{settings.SITE_URL}/forhandsvisning/")
     reviewer = browser.new_context(base_url=live_server.url, locale="sv-SE")
     try:
         review = reviewer.new_page()
-        review.goto(shared)
+        review.goto(urlsplit(shared).path)
         assert review.get_by_role("heading", level=1).inner_text() == TITLE
         assert review.locator(".preview-banner").is_visible()
     finally:
@@ -132,6 +154,10 @@ def test_editor_writes_schedules_previews_and_publishes(editor_page, probe, brow
     page.get_by_role("link", name=TITLE).click()
     assert page.locator(".preview-banner").count() == 0
     assert page.locator(".rich-text strong").inner_text() == "kraftigt"
+    # The photo as the public sees it: a rendition that loads, with the alt text.
+    photo_shown = page.get_by_role("img", name="Publik framför en scen i blått ljus")
+    photo_shown.wait_for()
+    assert photo_shown.evaluate("img => img.complete && img.naturalWidth > 0")
 
     # Change the title, then restore the earlier version from the history.
     page.goto(change_url)

@@ -33,10 +33,15 @@ def description_text(event, url):
     if event.event_status != event.EventStatus.SCHEDULED:
         parts.append(f"{event.get_event_status_display().upper()}. {event.status_message}".strip())
     parts.extend([event.lead, html_to_text(event.description)])
-    if event.registration_link and event.registration_deadline:
-        deadline = event.registration_deadline.isoformat()
+    if event.registration_link and event.registration_closes_at:
+        closes = timezone.localtime(event.registration_closes_at)
+        if closes.time() == datetime.time.min:  # midnight: the end of the day before
+            day, clock = closes.date() - datetime.timedelta(days=1), "24.00"
+        else:
+            day, clock = closes.date(), closes.strftime("%H.%M")
         parts.append(
-            f"Anmälan senast {deadline}: {event.registration_link.removeprefix('mailto:')}"
+            f"Anmälan senast {day.isoformat()} kl. {clock}: "
+            + event.registration_link.removeprefix("mailto:")
         )
     parts.append(url)
     return "\n\n".join(part for part in parts if part)

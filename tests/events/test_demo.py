@@ -66,6 +66,16 @@ def test_related_news_are_linked_when_the_news_demo_exists(seeded):
     assert "satsning-pa-kulturella-och-kreativa-naringar" in slugs
 
 
+def test_demo_events_close_registration_at_a_time_of_day(seeded):
+    """Each demo closing is a valid one: after opening, before the start, at a clock time."""
+    dialogue = Event.objects.get(slug="dialogdag-om-kkn-strategin-2016")
+    assert timezone.localtime(dialogue.registration_closes_at).isoformat() == (
+        "2016-10-17T16:00:00+02:00"
+    )
+    for event in Event.objects.exclude(registration_closes_at=None):
+        event.full_clean()
+
+
 def test_seed_is_idempotent(seeded):
     """A second run creates nothing and changes nothing."""
     counts = (Event.objects.count(), Venue.objects.count(), Organisation.objects.count())
@@ -86,6 +96,18 @@ def test_upcoming_list_is_never_empty_even_a_year_later(seeded):
         assert any(event.is_cancelled for event in upcoming)
         for event in upcoming:
             assert all(item.start >= event.start for item in event.programme.all())
+
+
+@pytest.mark.parametrize("later", [timedelta(days=200), timedelta(days=400)])
+def test_moved_demo_events_keep_their_closing_time_of_day(seeded, later):
+    """Moved by whole local days: still 12.00 Swedish time across a DST change, before the start."""
+    with time_machine.travel(timezone.now() + later):
+        demo.seed()
+        moved = Event.objects.published().upcoming().exclude(registration_closes_at=None)
+        assert moved
+        for event in moved:
+            assert f"{timezone.localtime(event.registration_closes_at):%H:%M}" == "12:00"
+            assert timezone.now() < event.registration_closes_at < event.start
 
 
 def test_seed_demo_command_runs_twice(capsys):

@@ -77,7 +77,7 @@ def test_registration_open_or_closed(client, deadline_days, expected, absent):
     event = make_event(
         start=timezone.now() + timedelta(days=20),
         registration_url="https://example.se/anmalan",
-        registration_deadline=timezone.localdate() + timedelta(days=deadline_days),
+        registration_closes_at=timezone.now() + timedelta(days=deadline_days),
     )
     content = _main(_get(client, event))
     assert expected in content and absent not in content

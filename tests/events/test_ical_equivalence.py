@@ -1,7 +1,7 @@
 """The hand-written calendar says what ``icalendar`` would say, for any event text."""
 
 import html
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -45,7 +45,8 @@ def varied_events():
             end=local(2016, 10, 30, 5),
             venue=acusticum,
             registration_url="https://example.se/anmalan?event=1&x=2",
-            registration_deadline=date(2016, 10, 20),
+            # Midnight after 20 October, as migrated from a last registration date.
+            registration_closes_at=local(2016, 10, 21, 0),
         ),
         make_event(
             title="Långt namn " + "åäö 😀 " * 30,
@@ -55,7 +56,7 @@ def varied_events():
             end=local(2027, 3, 28, 4),
             venue=geo,
             registration_email="anmalan@example.se",
-            registration_deadline=date(2027, 3, 1),
+            registration_closes_at=local(2027, 3, 1, 12, 30),
         ),
         make_event(
             title="Inställd utbildning",

@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from events.models import Event, ProgrammeItem, Venue
 
@@ -154,20 +154,20 @@ def test_description_is_sanitized_on_save():
 
 
 @pytest.mark.parametrize(
-    ("deadline", "status", "is_open"),
+    ("closes", "status", "is_open"),
     [
         (None, Event.EventStatus.SCHEDULED, True),
-        (0, Event.EventStatus.SCHEDULED, True),  # the last day itself is still open
-        (-1, Event.EventStatus.SCHEDULED, False),
-        (3, Event.EventStatus.CANCELLED, False),
+        (timedelta(minutes=1), Event.EventStatus.SCHEDULED, True),  # a minute left
+        (timedelta(0), Event.EventStatus.SCHEDULED, False),  # closed at the closing time
+        (timedelta(minutes=-1), Event.EventStatus.SCHEDULED, False),
+        (timedelta(days=3), Event.EventStatus.CANCELLED, False),
     ],
 )
-def test_registration_closes_after_the_last_day(frozen, deadline, status, is_open):
-    """Registration is open through the last registration date, not for cancelled events."""
-    today = timezone.localdate()
+def test_registration_elsewhere_closes_at_its_closing_time(frozen, closes, status, is_open):
+    """A registration link is open until the closing time (to the minute), not when cancelled."""
     event = make_event(
         registration_url="https://example.se/anmalan",
-        registration_deadline=None if deadline is None else today + timedelta(days=deadline),
+        registration_closes_at=None if closes is None else frozen + closes,
         event_status=status,
         start=frozen + timedelta(days=10),
     )

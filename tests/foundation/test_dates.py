@@ -49,7 +49,7 @@ def test_local_datetimes_read_as_in_django(language):
 
 
 def test_dates_and_early_years_read_as_in_django():
-    """Plain dates (a registration deadline) and a year below 1000 (zero-padded, as "Y")."""
+    """Plain dates and a year below 1000 (zero-padded, as "Y")."""
     for value in [datetime.date(2017, 5, 31), datetime.date(987, 1, 2)]:
         for function, django_format in DATE_FORMATS:
             assert function(value) == dateformat.format(value, django_format)
@@ -72,3 +72,22 @@ def test_filters_render_as_the_date_filter(value):
     ours = Template("{% load portal %}{{ v|long_date }} {{ v|iso }}")
     django = Template('{{ v|date:"j F Y" }} {{ v|date:"c" }}')
     assert ours.render(Context({"v": value})) == django.render(Context({"v": whole_seconds(value)}))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime.datetime(2031, 12, 3, 11, 0, tzinfo=datetime.UTC), "3 december 2031 kl. 12.00"),
+        (datetime.datetime(2031, 12, 3, 23, 1, tzinfo=datetime.UTC), "4 december 2031 kl. 00.01"),
+        # Swedish midnight: the end of the day before, in summer and in winter time.
+        (datetime.datetime(2031, 12, 3, 23, 0, tzinfo=datetime.UTC), "3 december 2031 kl. 24.00"),
+        (datetime.datetime(2031, 6, 30, 22, 0, tzinfo=datetime.UTC), "30 juni 2031 kl. 24.00"),
+        (datetime.datetime(2031, 12, 31, 23, 0, tzinfo=datetime.UTC), "31 december 2031 kl. 24.00"),
+        (None, " kl. "),
+    ],
+)
+def test_a_closing_time_reads_as_a_swedish_deadline(value, expected):
+    """``|closing_date`` and ``|closing_time``: midnight is "kl. 24.00" of the day before."""
+    template = Template("{% load portal %}{{ v|closing_date }} kl. {{ v|closing_time }}")
+    with translation.override("sv"):
+        assert template.render(Context({"v": value})) == expected

@@ -8,7 +8,6 @@ from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from events.models import Event, ProgrammeItem
 from feedback.models import Comment
@@ -181,19 +180,19 @@ def test_event_transitions_change_the_version(field, offset):
     assert version_at(moment) == version_at(moment + datetime.timedelta(minutes=1))
 
 
-def test_registration_deadline_passing_changes_the_version():
-    """Registration closes at local midnight after the deadline day."""
-    deadline = datetime.date(2031, 3, 20)
+def test_registration_closing_changes_the_version_at_its_minute():
+    """Registration closes at its set time: the version changes at that instant, not before."""
+    closes = datetime.datetime(2031, 3, 20, 11, 0, tzinfo=datetime.UTC)  # 12.00 Swedish time
     with time_machine.travel(T0, tick=False):
         make_event(
             start=T0 + datetime.timedelta(days=30),
             end=T0 + datetime.timedelta(days=31),
             registration_url="https://example.se/anmalan",
-            registration_deadline=deadline,
+            registration_closes_at=closes,
         )
-    midnight = timezone.make_aware(datetime.datetime(2031, 3, 21))
-    assert version_at(midnight - TICK) != version_at(midnight)
-    assert version_at(midnight - datetime.timedelta(hours=1)) == version_at(midnight - TICK)
+    assert version_at(closes - TICK) != version_at(closes)
+    assert version_at(closes - datetime.timedelta(minutes=1)) == version_at(closes - TICK)
+    assert version_at(closes) == version_at(closes + datetime.timedelta(minutes=1))
 
 
 def test_travelling_back_in_time_recomputes():
@@ -228,7 +227,8 @@ def test_content_apps_registered_their_models_and_transitions():
     assert Comment not in models
     fields = {(t.rows().model, t.field) for t in content_version._registry.transitions}
     assert (Article, "published_at") in fields
-    assert {(Event, f) for f in ("published_at", "start", "end", "registration_deadline")} <= fields
+    event_fields = ("published_at", "start", "end", "registration_opens", "registration_closes_at")
+    assert {(Event, f) for f in event_fields} <= fields
 
 
 def test_the_token_is_remembered_briefly_in_each_process(settings, content):

@@ -164,15 +164,22 @@ def test_event_moves_to_the_past_when_it_ends():
 
 
 def test_registration_closes_on_the_cached_event_page():
-    """The registration link disappears when the deadline day has passed."""
+    """The registration link disappears at the closing time, to the minute."""
+    closes = datetime.datetime(2031, 3, 15, 11, 0, tzinfo=datetime.UTC)  # 12.00 Swedish time
     with time_machine.travel(T0, tick=False):
         event = make_event(
             start=T0 + datetime.timedelta(days=20),
             end=T0 + datetime.timedelta(days=21),
             registration_url="https://example.se/anmalan",
-            registration_deadline=datetime.date(2031, 3, 15),
+            registration_closes_at=closes,
         )
         warm(event.get_absolute_url())
         assert "https://example.se/anmalan" in html(event.get_absolute_url())
-    with time_machine.travel(datetime.datetime(2031, 3, 16, 8, 0, tzinfo=datetime.UTC)):
-        assert "https://example.se/anmalan" not in html(event.get_absolute_url())
+    with time_machine.travel(closes - datetime.timedelta(minutes=1), tick=False):
+        page = html(event.get_absolute_url())
+        assert "https://example.se/anmalan" in page
+        assert "Sista anmälan 15 mars 2031 kl. 12.00" in page
+    with time_machine.travel(closes, tick=False):
+        page = html(event.get_absolute_url())
+        assert "https://example.se/anmalan" not in page
+        assert "Anmälan stängd" in page

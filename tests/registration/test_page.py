@@ -72,7 +72,7 @@ def test_not_yet_open_says_when(client):
 @pytest.mark.parametrize(
     "overrides",
     [
-        {"registration_deadline": timezone.localdate() - timedelta(days=1)},
+        {"registration_closes_at": timezone.now() - timedelta(minutes=1)},
         {"event_status": Event.EventStatus.CANCELLED},
         {"start": timezone.now() - timedelta(hours=1)},
     ],

@@ -111,7 +111,7 @@ def test_bad_input_gets_a_swedish_message_and_nothing_is_stored(
 
 
 def test_a_closed_event_refuses_with_a_message(client, captcha_ok):
-    event = make_registrable(registration_deadline=timezone.localdate() - timedelta(days=1))
+    event = make_registrable(registration_closes_at=timezone.now() - timedelta(minutes=1))
     response = client.post(register_url(event), registration_data())
     assert response.status_code == 400
     assert "Anmälan till evenemanget är stängd" in response.content.decode()

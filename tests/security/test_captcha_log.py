@@ -13,8 +13,10 @@ import logging
 import pytest
 from django.urls import reverse
 
+from events.registration.models import Registration
 from feedback.models import Comment
 from tests.feedback.helpers import post_data
+from tests.registration.helpers import make_registrable, register_url, registration_data
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +57,15 @@ def test_a_payload_the_verifier_chokes_on_is_one_warning_line(browser, caplog, g
     assert [(r.levelname, r.getMessage()) for r in records] == [
         ("WARNING", "ALTCHA payload refused: AttributeError")
     ]
+
+
+@pytest.mark.parametrize("garbage", RAISING + REFUSED[:2])
+def test_registration_answers_a_malformed_payload_the_same_way(browser, caplog, garbage):
+    """The registration form's captcha: 400, nothing at ERROR, no traceback, nobody registered."""
+    event = make_registrable()
+    with caplog.at_level(logging.DEBUG):
+        response = browser.post(register_url(event), registration_data(captcha=garbage))
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert "Traceback" not in caplog.text

@@ -1,14 +1,20 @@
-"""IPv6 rotation (issue 16, item 2): every limit counts a /64 as one client, IPv4 per address."""
+"""IPv6 rotation (issue 16, item 2): every limit counts a /64 as one client, IPv4 per address.
+
+The limits: comments, "Hjälpte informationen dig?", registrations, consent
+(test_consent_limit.py) and the admin login lockout.
+"""
 
 import pytest
 from django.conf import settings
 from django.test import RequestFactory
 from django.urls import reverse
 
-from feedback.models import Comment
+from events.registration.models import Registration
+from feedback.models import Comment, HelpfulnessCount
 from kkn_portal.client_ip import address_group, client_group, client_key
 from tests.admin.factories import PASSWORD, make_user
 from tests.feedback.helpers import patch_captcha, post_data
+from tests.registration.helpers import make_registrable, register_url, registration_data
 
 # Six addresses of one /64, as SLAAC privacy addresses or a deliberate walk give them.
 ROTATING_64 = [f"2001:db8:1:2:{n:x}:{n * 7:x}:{n * 13:x}:{n * 31:x}" for n in range(1, 7)]
@@ -104,3 +110,41 @@ def test_rotating_64_is_locked_out_of_the_admin(client):
     assert failures[-1] == 429
     assert login(PASSWORD, ROTATING_64[5]) == 429
     assert login(PASSWORD, "2001:db8:1:3::1") == 302
+
+
+@pytest.mark.django_db
+def test_rotating_64_hits_the_helpfulness_limit(browser, settings):
+    """Three yes/no answers a minute per client: a new address of the same /64 is the same client."""
+    settings.FEEDBACK_HELPFUL_RATE_LIMIT = "3/m"
+    statuses = [
+        browser.post(
+            reverse("feedback:helpful"), {"page_path": "/", "answer": "ja"}, REMOTE_ADDR=address
+        ).status_code
+        for address in ROTATING_64[:4]
+    ]
+    assert statuses == [303, 303, 303, 429]
+    assert HelpfulnessCount.objects.get().yes == 3
+    other = browser.post(
+        reverse("feedback:helpful"),
+        {"page_path": "/", "answer": "ja"},
+        REMOTE_ADDR="2001:db8:1:3::1",
+    )
+    assert other.status_code == 303
+
+
+@pytest.mark.django_db
+def test_rotating_64_hits_the_registration_limit(browser, settings):
+    """Two sign-ups a minute per client: the third, from another address of the /64, gets 429."""
+    settings.REGISTRATION_RATE_LIMIT = "2/m"
+    event = make_registrable()
+    with patch_captcha():
+        statuses = [
+            browser.post(
+                register_url(event),
+                registration_data(email=f"person{number}@example.se"),
+                REMOTE_ADDR=address,
+            ).status_code
+            for number, address in enumerate(ROTATING_64[:3])
+        ]
+    assert statuses == [303, 303, 429]
+    assert Registration.objects.count() == 2

@@ -11,6 +11,7 @@ import pytest
 from kkn_portal.wsgi import application
 from tests.events.factories import local, make_event
 from tests.news.factories import make_article
+from tests.registration.helpers import make_registrable
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,11 @@ ROUTES = [
     "/admin/login/",
     "/static/css/site.css",
     "/kommentera/",  # POST only: 405
+    "/kommentera/hjalpte/",  # POST only: 405
+    "/evenemang/anmal-dig/",  # an event page with the registration form
+    "/evenemang/anmal-dig/anmalan/",  # GET and HEAD: 303 to the form on the event page
+    "/evenemang/anmal-dig/anmalan/avboka/fel/",  # a bad cancel link: 400
+    "/kommentera/utmaning/",
 ]
 
 
@@ -72,6 +78,7 @@ def content():
     """An article and an event, so lists, feeds and the article page have something to show."""
     make_article(slug="kkn", title="KKN i Norrbotten")
     make_event(start=local(2031, 5, 31, 9), end=local(2031, 6, 1, 15))
+    make_registrable(slug="anmal-dig")
 
 
 @pytest.mark.parametrize("route", ROUTES)

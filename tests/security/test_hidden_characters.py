@@ -1,7 +1,9 @@
 """Invisible and bidirectional characters in comments (issue 16, item 6).
 
 Stored as received, flagged, and shown visibly escaped wherever editors read
-a comment: the admin, the notification e-mail and the CSV export.
+a comment: the admin, the notification e-mail and the CSV export. What people
+type into the registration form is shown the same way in the participant
+list, its CSV and its printable page.
 """
 
 import pytest
@@ -14,6 +16,7 @@ from feedback.personal_id import MASK
 from tests.feedback.factories import make_comment
 from tests.feedback.helpers import patch_captcha, post_data
 from tests.news.factories import make_article
+from tests.registration.helpers import make_registrable, make_registration
 
 # Every character the issue names: U+200B–U+200F, U+202A–U+202E, U+2066–U+2069.
 ISSUE_CHARACTERS = [chr(c) for c in (*range(0x200B, 0x2010), *range(0x202A, 0x202F))] + [
@@ -119,3 +122,29 @@ def test_masking_on_store_keeps_the_other_characters_as_received(settings):
     settings.FEEDBACK_MASK_ON_STORE = True
     comment = make_comment(text="Nr 640823\u200b-3234 \u202eslut")
     assert comment.text == f"Nr {MASK} \u202eslut"
+
+
+@pytest.mark.django_db
+def test_registrations_show_them_escaped_in_list_csv_and_print(admin_client):
+    """A participant's name, organisation, role and needs: [U+XXXX] wherever staff read them."""
+    event = make_registrable()
+    make_registration(
+        event,
+        name="Anna\u202e nosrettE",
+        organisation="Kultur\u200bhuset",
+        role="Chef\u2066",
+        needs=SPOOFED,
+    )
+    listing = admin_client.get(reverse("admin:events_registration_changelist")).content.decode()
+    assert "Anna[U+202E] nosrettE" in listing and "Kultur[U+200B]huset" in listing
+    csv = b"".join(
+        admin_client.get(reverse("admin:events_registration_export", args=[event.pk]))
+    ).decode("utf-8-sig")
+    printed = admin_client.get(
+        reverse("admin:events_registration_print", args=[event.pk])
+    ).content.decode()
+    for text in (csv, printed):
+        assert "Anna[U+202E] nosrettE" in text and "Kultur[U+200B]huset" in text
+        assert "Chef[U+2066]" in text and SHOWN in text
+    for text in (listing, csv, printed):
+        assert not hidden.has_hidden_characters(text)

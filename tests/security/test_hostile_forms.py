@@ -1,8 +1,10 @@
 """No visitor input gives a 5xx (issue 16, item 3): property-based, over every public form.
 
-Every public form and filter (comments, the three consent posts, search,
-the news and event filters, the sitemap's pages), the admin login, the
-one-time password page and every slug or token in an address are sent
+Every public form and filter (comments and "Vad saknade du?", the yes/no
+answer, event registration, the three consent posts, search, the news and
+event filters, the sitemap's pages), the admin login, the one-time
+password page and every slug or token in an address (registration
+confirmations and signed cancel links included) are sent
 values drawn from what an attacker can put on the wire: any bytes
 percent-encoded (so invalid UTF-8, encoded surrogates and NUL), any text,
 strings past every column's length, huge and odd numbers (``?page=`` with
@@ -25,6 +27,7 @@ from hypothesis import strategies as st
 from tests.events.factories import local, make_event
 from tests.feedback.helpers import patch_captcha
 from tests.news.factories import make_article
+from tests.registration.helpers import make_registrable
 
 pytestmark = pytest.mark.django_db
 
@@ -73,24 +76,45 @@ GET_TARGETS = [
     ("events:past", ("typ", "manad", "page")),
     ("search:index", ("q", "page")),
     ("django.contrib.sitemaps.views.sitemap", ("p",)),
-    ("home", ("kommentar",)),
+    ("home", ("kommentar", "hjalpte")),
     ("consent:cookies", ("sparat",)),
     ("admin:login", ("next",)),
 ]
 
 # (address, the fields its form has) for every public POST form and the admin login.
 POST_TARGETS = [
-    ("feedback:post", ("text", "page_path", "leave_empty", "captcha")),
+    ("feedback:post", ("text", "page_path", "leave_empty", "captcha", "after_no")),
+    ("feedback:helpful", ("answer", "page_path")),
     ("consent:accept-all", ("next",)),
     ("consent:reject-all", ("next",)),
     ("consent:save", ("next", "statistik", "externa", "nodvandiga")),
     ("admin:login", ("username", "password", "next")),
+    (
+        "registration",
+        (
+            "name",
+            "email",
+            "organisation",
+            "role",
+            "municipality",
+            "needs",
+            "consent",
+            "leave_empty",
+            "captcha",
+        ),
+    ),
 ]
+# The event the registration form belongs to (the site fixture makes it).
+REGISTRABLE_SLUG = "natverkstraff-for-kulturchefer"
 
 # Path segments: slugs, tokens and made-up pages (the flatpage fallback looks those up).
 PATHS = st.sampled_from(
     ["/nyheter/{}/", "/evenemang/{}/", "/evenemang/{}.ics", "/forhandsvisning/{}/", "/{}/"]
-    + ["/konto/losenord/{}/{}/"]
+    + ["/konto/losenord/{}/{}/", "/evenemang/{}/anmalan/{}/", "/evenemang/{}/anmalan/avboka/{}/"]
+    + [
+        f"/evenemang/{REGISTRABLE_SLUG}/anmalan/{{}}/",
+        f"/evenemang/{REGISTRABLE_SLUG}/anmalan/avboka/{{}}/",
+    ]
 )
 
 HYPOTHESIS = settings(
@@ -104,9 +128,12 @@ HYPOTHESIS = settings(
 def site(django_settings):
     """A little published content, and limits high enough that every example is judged."""
     django_settings.FEEDBACK_RATE_LIMIT = "100000/m"
+    django_settings.FEEDBACK_HELPFUL_RATE_LIMIT = "100000/m"
     django_settings.CONSENT_RATE_LIMIT = "100000/m"
+    django_settings.REGISTRATION_RATE_LIMIT = "100000/m"
     make_article(title="Musik i länet")
     make_event(start=local(2031, 5, 31, 9), end=local(2031, 6, 1, 15))
+    make_registrable(slug=REGISTRABLE_SLUG, capacity=2, waiting_list=True)
 
 
 def form(draw, names):
@@ -136,9 +163,13 @@ def test_no_form_post_gives_a_server_error(browser, site, target, data):
     """
     url_name, names = target
     body = form(data.draw, names)
+    if url_name == "registration":
+        url = reverse("events:register", kwargs={"slug": REGISTRABLE_SLUG})
+    else:
+        url = reverse(url_name)
     browser.raise_request_exception = False
     with patch_captcha():
-        response = browser.post(reverse(url_name), body, content_type=FORM_CONTENT)
+        response = browser.post(url, body, content_type=FORM_CONTENT)
     assert response.status_code < 500, (url_name, body[:300])
 
 

@@ -7,10 +7,18 @@ reports maintenance; staff keep the admin; a file flag works without restart.
 import pytest
 from django.urls import reverse
 
-from feedback.models import Comment
+from events.registration.models import Registration
+from feedback.models import Comment, HelpfulnessCount
 from kkn_portal.consent.models import ConsentRecord
 from tests.feedback.helpers import patch_captcha, post_data
 from tests.news.factories import make_article
+from tests.registration.helpers import (
+    cancel_path,
+    make_registrable,
+    make_registration,
+    register_url,
+    registration_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +68,24 @@ def test_comment_post_gets_the_503_and_stores_nothing(browser, maintenance):
         response = browser.post(reverse("feedback:post"), post_data())
     assert_maintenance_page(response)
     assert Comment.objects.count() == 0
+
+
+def test_yes_no_answer_gets_the_503_and_counts_nothing(browser, maintenance):
+    """ "Hjälpte informationen dig?": 503, nothing counted."""
+    response = browser.post(reverse("feedback:helpful"), {"page_path": "/", "answer": "ja"})
+    assert_maintenance_page(response)
+    assert HelpfulnessCount.objects.count() == 0
+
+
+def test_registration_and_its_links_get_the_503(browser, maintenance):
+    """Signing up, the confirmation page and the cancel link: 503, nothing stored or cancelled."""
+    event = make_registrable()
+    registration = make_registration(event)
+    with patch_captcha():
+        assert_maintenance_page(browser.post(register_url(event), registration_data()))
+    assert_maintenance_page(browser.get(registration.get_absolute_url()))
+    assert_maintenance_page(browser.post(cancel_path(registration)))
+    assert list(Registration.objects.values_list("status", flat=True)) == [registration.status]
 
 
 @pytest.mark.parametrize("url_name", ["consent:accept-all", "consent:reject-all", "consent:save"])
