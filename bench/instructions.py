@@ -20,10 +20,15 @@ callgrind counts exactly the instructions executed inside it (the measured
 requests, through the real WSGI application and middleware) and writes one
 dump per page; per request = the dump's total / REQUESTS. The database and
 Redis servers' work is in other processes and not counted; the clients' is.
+
+``BENCH_KEEP=DIR`` keeps the dumps for ``callgrind_annotate --inclusive=yes``:
+``DIR/<scenario>.<n>``, n counting the pages from 1 in ``targets()`` order
+(``BENCH_PAGES`` narrows them), e.g. ``DIR/uncached.4`` is the article.
 """
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,6 +46,7 @@ WARMUP, REQUESTS = 3, 10
 MEMO_SECONDS = os.environ.get("BENCH_MEMO_SECONDS", "3600")
 SCENARIOS = ("hit", "304", "invented", "unknown", "uncached")
 PAGE_NAMES = os.environ.get("BENCH_PAGES", "")
+KEEP = os.environ.get("BENCH_KEEP", "")
 BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
 
 
@@ -122,6 +128,10 @@ def measure(scenario, pages):
             env={**os.environ, "CONTENT_VERSION_MEMO_SECONDS": MEMO_SECONDS},
         )
         dumps = [Path(f"{out}.{n}") for n in range(1, len(plan) + 1)]
+        if KEEP:
+            Path(KEEP).mkdir(parents=True, exist_ok=True)
+            for n, dump in enumerate(dumps, start=1):
+                shutil.copyfile(dump, Path(KEEP) / f"{scenario}.{n}")
         return {name: totals(dump) // REQUESTS for (name, _), dump in zip(plan, dumps, strict=True)}
 
 

@@ -8,17 +8,13 @@ from django_prose_editor.fields import ProseEditorField
 
 from kkn_portal import memo
 from kkn_portal.images.models import ImageMixin
-from kkn_portal.models import EditorialRecord
+from kkn_portal.models import Branch, Contact, EditorialRecord
 from kkn_portal.publication import PublicationQuerySet, Publishable
 from kkn_portal.richtext import BODY_EXTENSIONS
 
 
 class ArticleQuerySet(PublicationQuerySet):
     """Queries over articles; ``published()`` is the one rule for the public."""
-
-    def with_details(self):
-        """Prefetch everything an article page shows, for a constant query count."""
-        return self.prefetch_related("branches", "contacts", "links")
 
 
 class Article(ImageMixin, EditorialRecord, Publishable):
@@ -92,14 +88,32 @@ class Article(ImageMixin, EditorialRecord, Publishable):
         """The body, sanitized again at render time, marked safe for templates."""
         return mark_safe(self.sanitize_body(self.body))  # noqa: S308 - nh3-sanitized
 
-    def related(self, count=3):
-        """Up to ``count`` other published articles sharing a branch, newest first (one query)."""
-        branch_ids = [branch.pk for branch in self.branches.all()]
-        if not branch_ids:
+    def details(self):
+        """What the article page shows below the body, as lists: ``links``, ``contacts``, ``branches``.
+
+        Each in its model's order, as ``self.links.all()`` and so on would
+        give it: three queries. Not ``prefetch_related()``, which for one
+        article makes the same three queries and then builds a related
+        manager and a filtered queryset per relation on top (1.8 M
+        instructions of the 22 M an uncached article page cost; README,
+        "Benchmarks").
+        """
+        return {
+            "links": list(ArticleLink.objects.filter(article=self)),
+            "contacts": list(Contact.objects.filter(articles=self)),
+            "branches": list(Branch.objects.filter(articles=self)),
+        }
+
+    def related(self, branches, count=3):
+        """Up to ``count`` other published articles sharing one of ``branches``, newest first.
+
+        ``branches`` are this article's (``details()``); one query.
+        """
+        if not branches:
             return []
         return list(
             Article.objects.published()
-            .filter(branches__in=branch_ids)
+            .filter(branches__in=[branch.pk for branch in branches])
             .exclude(pk=self.pk)
             .only("title", "slug", "published_at")
             .distinct()

@@ -56,7 +56,7 @@ class ArticleDetailView(DetailView):
     """One article; editors may also open drafts and scheduled ones as a preview."""
 
     def get_queryset(self):
-        articles = Article.objects.with_details()
+        articles = Article.objects.all()
         if self.request.user.has_perm(PREVIEW_PERMISSION):
             return articles
         return articles.published()
@@ -71,10 +71,12 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        details = article.details()
         return super().get_context_data(
             is_preview=not article.is_live(),
             canonical_url=absolute_url(article.get_absolute_url()),
-            related_articles=article.related(),
+            related_articles=article.related(details["branches"]),
+            **details,
             **kwargs,
         )
 
@@ -85,4 +87,4 @@ class ArticlePreviewView(SharedPreviewMixin, ArticleDetailView):
     template_name = "previews/article_detail.html"
 
     def get_queryset(self):
-        return Article.objects.with_details()
+        return Article.objects.all()

@@ -1,22 +1,15 @@
 """Template tags of the events app: the start-page list and structured data."""
 
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.safestring import mark_safe
 
 from events.cards import event_cards
 from events.models import Event
 from feedback import hidden
+from kkn_portal.jsonld import script_json
 
 register = template.Library()
 
 UPCOMING_COUNT = 3
-
-# As Django's json_script: the JSON cannot close the <script> element or
-# open a comment, whatever an editor typed.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("events/includes/upcoming.html")
@@ -34,5 +27,4 @@ def reveal_hidden(text):
 @register.filter
 def ld_json(data):
     """Serialise ``data`` for a ``<script type="application/ld+json">`` element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
+    return script_json(data)

@@ -1,19 +1,16 @@
 """Template tags for finding one's way: breadcrumbs (with BreadcrumbList JSON-LD) and share links."""
 
-import json
 from urllib.parse import quote, urlencode
 
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from kkn_portal.jsonld import script_json
 from kkn_portal.models import FlatPageStamp
 from kkn_portal.site_url import absolute_url
 
 register = template.Library()
-
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -37,13 +34,7 @@ def breadcrumbs(context, *parts):
         ],
     }
     # A preview is not for search engines: no structured data at all.
-    json_ld = (
-        ""
-        if context.get("is_preview")
-        else mark_safe(  # noqa: S308 - escaped
-            json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-        )
-    )
+    json_ld = "" if context.get("is_preview") else script_json(data)
     return render_to_string(
         "includes/breadcrumbs.html", {"items": items, "current": current, "json_ld": json_ld}
     )

@@ -1,23 +1,16 @@
 """Template tags of the news app: the start-page list and structured data."""
 
-import json
-
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from kkn_portal.images.renditions import image_object
+from kkn_portal.jsonld import script_json
 from kkn_portal.site_url import absolute_url
 from news.models import Article
 
 register = template.Library()
 
 LATEST_COUNT = 3
-
-# The same escapes as Django's json_script: inside <script> the JSON must not
-# be able to close the element or open a comment, whatever an editor typed.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 PUBLISHER = {"@type": "GovernmentOrganization", "name": "Region Norrbotten"}
 
@@ -28,15 +21,9 @@ def latest_news(count=LATEST_COUNT):
     return {"articles": Article.objects.published()[:count]}
 
 
-def script_json(data):
-    """Serialise ``data`` for a ``<script type="application/ld+json">`` element."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
-
-
 @register.simple_tag
-def article_json_ld(article):
-    """schema.org ``NewsArticle`` data for ``article``, escaped for a script tag."""
+def article_json_ld(article, branches):
+    """schema.org ``NewsArticle`` data for ``article`` with its ``branches``, escaped for a script tag."""
     url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -53,7 +40,6 @@ def article_json_ld(article):
     }
     if article.picture:
         data["image"] = image_object(article.picture)
-    branches = [branch.name for branch in article.branches.all()]
     if branches:
-        data["keywords"] = branches
+        data["keywords"] = [branch.name for branch in branches]
     return script_json(data)

@@ -61,6 +61,15 @@ def test_healthz_over_plain_http_without_cookie(production_site):
     assert headers.get("Set-Cookie") is None
 
 
+def test_pages_link_the_hashed_static_files(production_site):
+    """Pages name their stylesheets by their hashed names (kkn_portal.staticfiles)."""
+    for path in ("/nyheter/", "/evenemang/", "/sok/"):
+        status, _, body = production_site.request(path)
+        assert status == 200
+        for name in ("css/site.css", "bootstrap/css/bootstrap.min.css"):
+            assert f'href="/static/{hashed_name(production_site, name)}"'.encode() in body
+
+
 def test_hashed_static_file_is_cached_forever(production_site):
     """Hashed, compressed static files get far-future, immutable caching."""
     name = hashed_name(production_site, "css/site.css")

@@ -17,6 +17,7 @@ from django.urls import reverse
 from PIL import Image
 
 from events.models import Event
+from kkn_portal.images import renditions
 from news.models import Article
 from tests import images
 from tests.events.factories import make_event
@@ -159,6 +160,25 @@ def test_article_page_shows_picture_with_size_and_sharing_data(client):
         "height": 800,
         "description": "En scen i Piteå",
     }
+
+
+def test_rendition_urls_are_imagekits_and_worked_out_once(monkeypatch):
+    """Every URL of a picture is the one imagekit gives the stored file; the next
+    picture of the same image hashes no spec again (the costly part)."""
+    article = make_article(image=images.upload(width=2000, height=1000), image_alt="Bild")
+    first = article.picture
+    for width in renditions.widths_for(2000):
+        for image_format, extension in (("WEBP", "webp"), ("JPEG", "jpg")):
+            url = renditions.rendition(article.image, width, image_format).url
+            assert url.endswith(f".{extension}")
+            assert f"{url} {width}w" in first[f"{extension.replace('jpg', 'jpeg')}_srcset"]
+    hashes = []
+    real_hash = renditions.ImageSpec.get_hash
+    monkeypatch.setattr(
+        renditions.ImageSpec, "get_hash", lambda spec: hashes.append(spec) or real_hash(spec)
+    )
+    assert Article.objects.get(pk=article.pk).picture == first
+    assert hashes == []
 
 
 def test_rendition_is_served_as_an_image_with_nosniff(client):

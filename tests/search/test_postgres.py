@@ -4,15 +4,19 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchVector
 from django.db import connection
+from django.db.models import TextField, Value
+from django.db.models.functions import Concat
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event
-from kkn_portal.search.backends import PostgresBackend, StoredDocument
+from kkn_portal.search.backends import CONFIG, Excerpt, PostgresBackend, StoredDocument
+from kkn_portal.search.excerpts import EXCERPT_WORDS, START_SEL, STOP_SEL
 from kkn_portal.search.query import SearchQuery
+from kkn_portal.search.sources import sources
 from news.models import Article
 from tests.events.factories import make_article, make_event
 
@@ -144,3 +148,32 @@ def test_search_reads_stored_vectors_and_headlines_only_the_page(client):
     (headlines,) = [statement for statement in sql if "ts_headline" in statement]
     ids = re.search(r"IN \(([\d, ]+)\)", headlines).group(1).split(",")
     assert len(ids) == 10
+
+
+@pytest.mark.parametrize(("model", "body_field", "index"), MODELS)
+def test_excerpt_is_searchheadline_over_lead_and_body(model, body_field, index):
+    """``Excerpt`` gives what Django's SearchHeadline(Concat(lead, " ", body)) gives."""
+    obj = (make_event if model is Event else make_article)(
+        title="Rubrik",
+        lead="Kulturella näringar i länet.",
+        **{body_field: "<p>Mer om kultur &amp; 'citat' i Luleå, och om näringarna.</p>"},
+    )
+    tsquery = PostgresBackend().tsquery(SearchQuery.from_input("kultur näring"))
+    (source,) = [source for source in sources() if source.model is model]
+    reference = SearchHeadline(
+        Concat("lead", Value(" "), body_field, output_field=TextField()),
+        tsquery,
+        config=CONFIG,
+        start_sel=START_SEL,
+        stop_sel=STOP_SEL,
+        max_words=EXCERPT_WORDS,
+        min_words=15,
+    )
+    ours, theirs = (
+        model.objects.filter(pk=obj.pk)
+        .annotate(ours=Excerpt(source, tsquery), theirs=reference)
+        .values_list("ours", "theirs")
+        .get()
+    )
+    assert ours == theirs
+    assert f"{START_SEL}Kulturella{STOP_SEL}" in ours
