@@ -6,6 +6,7 @@ from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from kkn_portal import content_version
+from kkn_portal.images.models import PICTURE_FIELDS
 from kkn_portal.publication import PublicationQuerySet
 
 
@@ -26,11 +27,7 @@ LISTING_FIELDS = (
     "start",
     "end",
     "event_status",
-    "image",
-    "image_alt",
-    "image_decorative",
-    "image_width",
-    "image_height",
+    *PICTURE_FIELDS,
     "venue__name",
     "venue__municipality",
 )

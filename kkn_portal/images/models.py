@@ -15,6 +15,10 @@ def image_upload_to(instance, filename):
     return f"{instance._meta.app_label}/{timezone.now():%Y}/{filename}"
 
 
+# The columns ``ImageMixin.picture`` reads: what a list loads with only().
+PICTURE_FIELDS = ("image", "image_alt", "image_decorative", "image_width", "image_height")
+
+
 class ImageMixin(models.Model):
     """An optional image, its alt text (required unless decorative) and its renditions.
 

@@ -60,6 +60,8 @@ class SearchResult:
     date: datetime
     excerpt: str
     obj: object
+    # What includes/picture.html shows beside the result, or None.
+    picture: object = None
     # The date in local time, as <time datetime> and in words: written here
     # for the whole page rather than by two template filters per result.
     date_iso: str = ""
@@ -166,6 +168,7 @@ class BaseBackend:
                         date=date,
                         excerpt=self.excerpt(row, source, query),
                         obj=row,
+                        picture=row.picture if source.picture_fields else None,
                         date_iso=dates.iso(local),
                         date_text=dates.long_date(local),
                     )
@@ -174,7 +177,7 @@ class BaseBackend:
 
     def result_fields(self, source):
         """The columns a result shows or needs for its excerpt (not whole bodies)."""
-        return ("title", *source.url_fields)
+        return ("title", *source.url_fields, *source.picture_fields)
 
     def with_excerpts(self, source, queryset, query):
         return queryset

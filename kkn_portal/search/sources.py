@@ -5,10 +5,13 @@ search backends only ever see :func:`sources`, so the portal imports no
 content app. Each source's model needs ``title`` and ``lead`` fields, a
 body field, a date, ``get_absolute_url()`` and a ``published()`` queryset
 method (the one rule for what the public may see); ``url_fields`` names
-what ``get_absolute_url()`` reads.
+what ``get_absolute_url()`` reads. A model with an image (``ImageMixin``)
+shows it beside its result.
 """
 
 from dataclasses import dataclass
+
+from kkn_portal.images.models import PICTURE_FIELDS, ImageMixin
 
 _sources = {}
 
@@ -28,6 +31,11 @@ class Source:
     def published(self):
         """The rows of this source the public may find."""
         return self.model.objects.published()
+
+    @property
+    def picture_fields(self):
+        """The columns a result's picture needs: none for a model without an image."""
+        return PICTURE_FIELDS if issubclass(self.model, ImageMixin) else ()
 
 
 def register_source(source):

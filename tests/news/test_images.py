@@ -194,7 +194,7 @@ def test_rendition_is_served_as_an_image_with_nosniff(client):
     assert client.get(html_url).status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/", "/nyheter/", "/evenemang/"])
+@pytest.mark.parametrize("url", ["/", "/nyheter/", "/evenemang/", "/sok/?q=artikel"])
 def test_lists_with_images_run_a_constant_number_of_queries(client, settings, url):
     """Small images in lists cost no query: the exact count for 6 items is that for 2."""
     settings.PAGE_CACHE_ENABLED = False  # the views' own queries
@@ -214,6 +214,24 @@ def test_lists_with_images_run_a_constant_number_of_queries(client, settings, ur
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).content.decode().count('class="card-image"') > 3
     assert len(many) == len(few)
+
+
+def test_search_results_show_their_pictures(client):
+    """A found article or event shows its picture (alt text, size, lazy); one without shows none."""
+    make_article(title="Konsert i Piteå", image=images.upload(), image_alt="Publik vid scenen")
+    make_event(
+        title="Konsertkväll", image=images.upload(width=800, height=600), image_decorative=True
+    )
+    make_article(title="Konsertsalen byggs om")
+    html = client.get("/sok/", {"q": "konsert"}).content.decode()
+    results = re.findall(r"<article[^>]*>.*?</article>", html, re.S)
+    assert len(results) == 3
+    shown = {re.search(r">([^<]+)</a></h2>", r).group(1): r for r in results}
+    assert 'alt="Publik vid scenen"' in shown["Konsert i Piteå"]
+    assert 'width="1200" height="800"' in shown["Konsert i Piteå"]
+    assert 'alt=""' in shown["Konsertkväll"] and 'loading="lazy"' in shown["Konsertkväll"]
+    assert "<picture>" not in shown["Konsertsalen byggs om"]
+    assert 'class="has-image"' in shown["Konsert i Piteå"]
 
 
 def test_event_page_offers_its_image_to_open_graph_and_json_ld(client):
