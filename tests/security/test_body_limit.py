@@ -8,6 +8,8 @@ check against a real gunicorn on the loopback is in
 
 import io
 import os
+import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -244,3 +246,25 @@ def test_forms_posted_as_browsers_post_them_still_work(browser):
         "/cookies/endast-nodvandiga/", {"next": "/"}, HTTP_X_CONSENT_FETCH="1"
     )
     assert response.status_code == 204
+
+
+def test_the_proxy_config_sets_the_same_limits():
+    """nginx: 1m for every address, 12m only where article and event images are uploaded.
+
+    nginx does not run in CI; ``bench/proxy_checks.py`` sends the bodies for real.
+    """
+    deploy = Path(settings.BASE_DIR) / "deploy"
+    http_level = (deploy / "nginx-cache.conf").read_text()
+    assert re.search(r"^client_max_body_size 1m;", http_level, re.M)
+    assert settings.MAX_REQUEST_BODY_SIZE == 1 * MB
+    site = (deploy / "nginx-site.conf").read_text()
+    larger = re.findall(r"location ~ (\S+) \{\s*client_max_body_size (\d+)m;", site)
+    assert len(larger) == 1 and re.findall(r"client_max_body_size", site) == [
+        "client_max_body_size"
+    ]
+    pattern, megabytes = larger[0]
+    assert int(megabytes) * MB == settings.ADMIN_MAX_REQUEST_BODY_SIZE
+    for path in ("/admin/news/article/add/", "/admin/events/event/7/change/"):
+        assert re.match(pattern, path), path
+    for path in ("/admin/login/", "/admin/", "/admin/feedback/comment/", "/kommentera/"):
+        assert not re.match(pattern, path), path
