@@ -33,36 +33,25 @@ def last_open_day(instant, zone):
     return timezone.localtime(instant - datetime.timedelta(microseconds=1), zone).date()
 
 
-def deadline_to_closing(apps, schema_editor):
-    """Each last registration date becomes local midnight after it."""
+def convert(apps, schema_editor, source, target, to_target):
+    """Write ``to_target(value, zone)`` of each event's ``source`` field into ``target``."""
     Event = apps.get_model("events", "Event")
     zone = timezone.get_default_timezone()
-    events = list(
-        Event.objects.using(schema_editor.connection.alias)
-        .filter(registration_deadline__isnull=False)
-        .only("pk", "registration_deadline")
-    )
-    for event in events:
-        event.registration_closes_at = closing_instant(event.registration_deadline, zone)
-    Event.objects.using(schema_editor.connection.alias).bulk_update(
-        events, ["registration_closes_at"], batch_size=BATCH
-    )
+    events = Event.objects.using(schema_editor.connection.alias)
+    changed = list(events.filter(**{f"{source}__isnull": False}).only("pk", source))
+    for event in changed:
+        setattr(event, target, to_target(getattr(event, source), zone))
+    events.bulk_update(changed, [target], batch_size=BATCH)
+
+
+def deadline_to_closing(apps, schema_editor):
+    """Each last registration date becomes local midnight after it."""
+    convert(apps, schema_editor, "registration_deadline", "registration_closes_at", closing_instant)
 
 
 def closing_to_deadline(apps, schema_editor):
     """The way back: each closing time becomes the last day registration was open."""
-    Event = apps.get_model("events", "Event")
-    zone = timezone.get_default_timezone()
-    events = list(
-        Event.objects.using(schema_editor.connection.alias)
-        .filter(registration_closes_at__isnull=False)
-        .only("pk", "registration_closes_at")
-    )
-    for event in events:
-        event.registration_deadline = last_open_day(event.registration_closes_at, zone)
-    Event.objects.using(schema_editor.connection.alias).bulk_update(
-        events, ["registration_deadline"], batch_size=BATCH
-    )
+    convert(apps, schema_editor, "registration_closes_at", "registration_deadline", last_open_day)
 
 
 class Migration(migrations.Migration):
