@@ -13,10 +13,6 @@ from kkn_portal.publication import PublicationQuerySet, Publishable
 from kkn_portal.richtext import BODY_EXTENSIONS
 
 
-class ArticleQuerySet(PublicationQuerySet):
-    """Queries over articles; ``published()`` is the one rule for the public."""
-
-
 class Article(ImageMixin, EditorialRecord, Publishable):
     """A news article with lead, rich-text body, an optional image, contacts, links and a footnote."""
 
@@ -55,7 +51,8 @@ class Article(ImageMixin, EditorialRecord, Publishable):
         related_name="news_articles",
         verbose_name=_("author"),
     )
-    objects = ArticleQuerySet.as_manager()
+    # published() is the one rule for the public (kkn_portal.publication).
+    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
